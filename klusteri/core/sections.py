@@ -1,0 +1,60 @@
+"""The platform's main sections, in the order the header shows them.
+
+Each section's page is a "coming soon" page until the app that owns it lands;
+the app then takes over the path and its URL name here.
+"""
+
+from dataclasses import dataclass
+
+from django.utils.functional import Promise
+from django.utils.translation import gettext_lazy as _
+
+
+@dataclass(frozen=True)
+class Section:
+    slug: str
+    title: Promise
+    summary: Promise
+
+    @property
+    def url_name(self) -> str:
+        return f"core:{self.slug}"
+
+
+SECTIONS = (
+    Section(
+        "clusters",
+        _("Clusters"),
+        _("A public directory and map of every Finnish cluster and its Nordic peers."),
+    ),
+    Section(
+        "events",
+        _("Events"),
+        _("Webinars, regular meetings and national cluster events, with registration."),
+    ),
+    Section(
+        "funding",
+        _("Funding"),
+        _("Regional, national and European funding programmes and their open calls."),
+    ),
+    Section(
+        "knowledge",
+        _("Knowledge"),
+        _("What a cluster is, guides for cluster managers, news and success stories."),
+    ),
+    Section(
+        "collaboration",
+        _("Collaboration"),
+        _("Cooperation offers and requests, partners, joint projects and mentoring."),
+    ),
+    Section(
+        "impact",
+        _("Impact"),
+        _("Key figures, annual reports and regular evaluation of clusters."),
+    ),
+    Section(
+        "voice",
+        _("Voice"),
+        _("Surveys of clusters' needs and common positions for decision-makers."),
+    ),
+)

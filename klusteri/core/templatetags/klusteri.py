@@ -1,0 +1,22 @@
+from django import template
+from django.urls import translate_url
+
+register = template.Library()
+
+
+@register.simple_tag(takes_context=True)
+def translated_url(context, language: str) -> str:
+    """This page's address in another language, or that language's home page."""
+    request = context.get("request")
+    if request is None:
+        return f"/{language}/"
+    return translate_url(request.get_full_path(), language)
+
+
+@register.simple_tag(takes_context=True)
+def current_if(context, url: str) -> str:
+    """``aria-current="page"`` when the request is for ``url`` or a page under it."""
+    request = context.get("request")
+    if request is not None and request.path.startswith(url):
+        return 'aria-current="page"'
+    return ""

@@ -1,0 +1,95 @@
+import datetime
+import logging
+
+from django.db import DatabaseError, connection
+from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.shortcuts import render
+from django.template import loader
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_safe
+
+from klusteri.core.sections import SECTIONS
+
+logger = logging.getLogger(__name__)
+
+# The accessibility statement must show when it was last reviewed; change this
+# date whenever the statement is checked again.
+ACCESSIBILITY_REVIEWED_ON = datetime.date(2026, 11, 30)
+
+
+@require_safe
+def home(request: HttpRequest) -> HttpResponse:
+    return render(request, "core/home.html")
+
+
+@require_safe
+def section_coming_soon(request: HttpRequest, slug: str) -> HttpResponse:
+    section = next(s for s in SECTIONS if s.slug == slug)
+    return render(request, "core/coming_soon.html", {"section": section})
+
+
+@require_safe
+def privacy(request: HttpRequest) -> HttpResponse:
+    return render(request, "core/privacy.html")
+
+
+@require_safe
+def accessibility(request: HttpRequest) -> HttpResponse:
+    return render(
+        request, "core/accessibility.html", {"reviewed_on": ACCESSIBILITY_REVIEWED_ON}
+    )
+
+
+@require_safe
+def contact(request: HttpRequest) -> HttpResponse:
+    return render(request, "core/contact.html")
+
+
+@never_cache
+@require_safe
+def healthz(request: HttpRequest) -> HttpResponse:
+    """Liveness: the process answers. Touches nothing else."""
+    return JsonResponse({"status": "ok"})
+
+
+@never_cache
+@require_safe
+def readyz(request: HttpRequest) -> HttpResponse:
+    """Readiness: the database answers a query."""
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+    except DatabaseError as error:
+        logger.warning("readiness check failed: %s", error)
+        return JsonResponse({"status": "unavailable", "reason": "database unreachable"},
+                            status=503)
+    return JsonResponse({"status": "ok"})
+
+
+def _error_page(request: HttpRequest, status: int) -> HttpResponse:
+    return HttpResponse(
+        loader.render_to_string("error.html", {"status": status}, request), status=status
+    )
+
+
+def bad_request(request: HttpRequest, exception: Exception) -> HttpResponse:
+    return _error_page(request, 400)
+
+
+def permission_denied(request: HttpRequest, exception: Exception) -> HttpResponse:
+    return _error_page(request, 403)
+
+
+def page_not_found(request: HttpRequest, exception: Exception) -> HttpResponse:
+    return _error_page(request, 404)
+
+
+def server_error(request: HttpRequest) -> HttpResponse:
+    # The failure may lie in the database or in a context processor, so render
+    # without the request's context first-hand; never show a stack trace.
+    try:
+        body = loader.render_to_string("error.html", {"status": 500, "sections": SECTIONS})
+    except Exception:
+        logger.exception("could not render the 500 page")
+        body = "<!doctype html><title>500</title><h1>500</h1>"
+    return HttpResponse(body, status=500)

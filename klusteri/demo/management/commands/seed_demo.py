@@ -1,0 +1,20 @@
+from django.core.management.base import BaseCommand
+from django.db import transaction
+
+from klusteri.demo import accounts
+
+
+class Command(BaseCommand):
+    help = "Load the fictional demo data. Safe to run again: it updates what is there."
+
+    @transaction.atomic
+    def handle(self, *args, **options):
+        accounts.seed()
+        self.stdout.write(self.style.SUCCESS("Demo data loaded."))
+        self.stdout.write(
+            "Sign in at http://127.0.0.1:8000/fi/accounts/login/ with the password "
+            f"{accounts.DEMO_PASSWORD!r} as:\n"
+            f"  platform staff:   {accounts.STAFF_EMAIL}\n"
+            f"  cluster manager:  {accounts.MANAGER_EMAIL}\n"
+            f"  company user:     {accounts.COMPANY_EMAIL}"
+        )

@@ -1,0 +1,23 @@
+from django.conf.urls.i18n import i18n_patterns
+from django.contrib import admin
+from django.urls import include, path
+
+from klusteri.core import views as core_views
+
+urlpatterns = [
+    path("healthz", core_views.healthz, name="healthz"),
+    path("readyz", core_views.readyz, name="readyz"),
+]
+
+urlpatterns += i18n_patterns(
+    path("", include("klusteri.core.urls")),
+    path("accounts/", include("klusteri.accounts.urls")),
+    path("accounts/", include("allauth.urls")),
+    path("admin/", admin.site.urls),
+    prefix_default_language=True,
+)
+
+handler400 = "klusteri.core.views.bad_request"
+handler403 = "klusteri.core.views.permission_denied"
+handler404 = "klusteri.core.views.page_not_found"
+handler500 = "klusteri.core.views.server_error"
