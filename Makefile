@@ -7,6 +7,7 @@ KLUSTERI := $(VENV)/bin/klusteri
 HOST ?= 127.0.0.1
 PORT ?= 8000
 LANGS := fi sv en
+EN_PO := klusteri/locale/en/LC_MESSAGES/django.po
 
 .PHONY: help run serve install install-test test lint fmt messages compilemessages clean
 
@@ -55,7 +56,8 @@ fmt: install-test
 messages: install
 	cd klusteri && ../$(KLUSTERI) makemessages --no-obsolete --no-location $(addprefix -l ,$(LANGS)) --ignore=.venv
 	@# English is the source language: its catalogue copies each message as it is.
-	msgen --no-location -o klusteri/locale/en/LC_MESSAGES/django.po klusteri/locale/en/LC_MESSAGES/django.po
+	msgattrib --clear-fuzzy --empty --clear-previous --no-location -o $(EN_PO) $(EN_PO)
+	msgen --no-location -o $(EN_PO) $(EN_PO)
 
 clean:
 	rm -rf $(VENV) var

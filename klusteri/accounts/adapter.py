@@ -18,8 +18,11 @@ class AccountAdapter(DefaultAccountAdapter):
         once the surrounding transaction has committed."""
         message = self.render_mail(template_prefix, email, context)
         html_body = next(
-            (content for content, mimetype in getattr(message, "alternatives", [])
-             if mimetype == "text/html"),
+            (
+                content
+                for content, mimetype in getattr(message, "alternatives", [])
+                if mimetype == "text/html"
+            ),
             None,
         )
         transaction.on_commit(

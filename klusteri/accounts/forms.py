@@ -14,8 +14,16 @@ class ProfileForm(forms.ModelForm):
 class OrganisationForm(forms.ModelForm):
     class Meta:
         model = Organisation
-        fields = ["name", "kind", "country", "business_id", "foreign_registry_id", "size",
-                  "region", "website"]
+        fields = [
+            "name",
+            "kind",
+            "country",
+            "business_id",
+            "foreign_registry_id",
+            "size",
+            "region",
+            "website",
+        ]
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

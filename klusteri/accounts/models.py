@@ -146,7 +146,9 @@ class Organisation(models.Model):
                 fields=["business_id"],
                 condition=~models.Q(business_id=""),
                 name="accounts_organisation_business_id_unique",
-                violation_error_message=_("An organisation with this business ID is already registered."),
+                violation_error_message=_(
+                    "An organisation with this business ID is already registered."
+                ),
             ),
             models.UniqueConstraint(
                 fields=["country", "foreign_registry_id"],
@@ -168,9 +170,11 @@ class Organisation(models.Model):
             )
         if self.country != "FI" and not self.foreign_registry_id:
             raise ValidationError(
-                {"foreign_registry_id": _(
-                    "An organisation outside Finland needs the ID of its national registry."
-                )}
+                {
+                    "foreign_registry_id": _(
+                        "An organisation outside Finland needs the ID of its national registry."
+                    )
+                }
             )
 
     @property

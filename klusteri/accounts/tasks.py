@@ -3,8 +3,9 @@ from django.tasks import task
 
 
 @task
-def send_email(*, subject: str, body: str, to: list[str], from_email: str,
-               html_body: str | None = None) -> None:
+def send_email(
+    *, subject: str, body: str, to: list[str], from_email: str, html_body: str | None = None
+) -> None:
     """Deliver one message that was rendered when it was enqueued."""
     message = EmailMultiAlternatives(subject, body, from_email, to)
     if html_body:

@@ -36,7 +36,8 @@ def organisation_create(request: HttpRequest) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         organisation = services.register_organisation(form.save(commit=False), by=request.user)
         messages.success(
-            request, _("%(name)s was registered. You are its administrator.") % {"name": organisation.name}
+            request,
+            _("%(name)s was registered. You are its administrator.") % {"name": organisation.name},
         )
         return redirect("accounts:profile")
     return render(request, "accounts/organisation_form.html", {"form": form, "organisation": None})

@@ -60,8 +60,9 @@ class AuditEntry(models.Model):
         ordering = ["-created_at", "-id"]
         verbose_name = _("audit entry")
         verbose_name_plural = _("audit entries")
-        indexes = [models.Index(fields=["content_type", "object_id"],
-                                name="audit_auditentry_object_idx")]
+        indexes = [
+            models.Index(fields=["content_type", "object_id"], name="audit_auditentry_object_idx")
+        ]
 
     def __str__(self) -> str:
         return f"{self.action} {self.object_repr}"

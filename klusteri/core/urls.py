@@ -11,8 +11,9 @@ urlpatterns = [
     path("accessibility/", views.accessibility, name="accessibility"),
     path("contact/", views.contact, name="contact"),
     *(
-        path(f"{section.slug}/", views.section_coming_soon, {"slug": section.slug},
-             name=section.slug)
+        path(
+            f"{section.slug}/", views.section_coming_soon, {"slug": section.slug}, name=section.slug
+        )
         for section in SECTIONS
     ),
 ]

@@ -12,8 +12,9 @@ from klusteri.core.sections import SECTIONS
 
 logger = logging.getLogger(__name__)
 
-# The accessibility statement must show when it was last reviewed; change this
-# date whenever the statement is checked again.
+# The accessibility statement must show when it was prepared and last reviewed;
+# change the review date whenever the statement is checked again.
+ACCESSIBILITY_PREPARED_ON = datetime.date(2026, 11, 30)
 ACCESSIBILITY_REVIEWED_ON = datetime.date(2026, 11, 30)
 
 
@@ -36,7 +37,9 @@ def privacy(request: HttpRequest) -> HttpResponse:
 @require_safe
 def accessibility(request: HttpRequest) -> HttpResponse:
     return render(
-        request, "core/accessibility.html", {"reviewed_on": ACCESSIBILITY_REVIEWED_ON}
+        request,
+        "core/accessibility.html",
+        {"prepared_on": ACCESSIBILITY_PREPARED_ON, "reviewed_on": ACCESSIBILITY_REVIEWED_ON},
     )
 
 
@@ -61,8 +64,7 @@ def readyz(request: HttpRequest) -> HttpResponse:
             cursor.execute("SELECT 1")
     except DatabaseError as error:
         logger.warning("readiness check failed: %s", error)
-        return JsonResponse({"status": "unavailable", "reason": "database unreachable"},
-                            status=503)
+        return JsonResponse({"status": "unavailable", "reason": "database unreachable"}, status=503)
     return JsonResponse({"status": "ok"})
 
 

@@ -13,8 +13,8 @@ COMPANY_EMAIL = "company@demo.klusteri.example"
 
 
 def demo_business_id(number: int) -> str:
-    """A well-formed business ID from the low range that the registry does not issue
-    to companies, so that demo records never carry a real company's ID."""
+    """A well-formed business ID built from a small number. Demo organisations need
+    one to pass validation; the records are labelled demo wherever they show."""
     while True:
         digits = f"{number:07d}"
         check = business_id_check_digit(digits)
@@ -25,12 +25,30 @@ def demo_business_id(number: int) -> str:
 
 DEMO_ORGANISATIONS = [
     # (number, name, kind, size, region code, website)
-    (101, "Pohjoisen vetyklusteri ry (demo)", Organisation.Kind.ASSOCIATION, Organisation.Size.SMALL,
-     "MK16", "https://vety.demo.klusteri.example"),
-    (205, "Rannikon Koneistus Oy (demo)", Organisation.Kind.COMPANY, Organisation.Size.SMALL,
-     "MK16", ""),
-    (309, "Järvialueen ammattikorkeakoulu (demo)", Organisation.Kind.UAS, Organisation.Size.LARGE,
-     "MK13", ""),
+    (
+        101,
+        "Pohjoisen vetyklusteri ry (demo)",
+        Organisation.Kind.ASSOCIATION,
+        Organisation.Size.SMALL,
+        "MK16",
+        "https://vety.demo.klusteri.example",
+    ),
+    (
+        205,
+        "Rannikon Koneistus Oy (demo)",
+        Organisation.Kind.COMPANY,
+        Organisation.Size.SMALL,
+        "MK16",
+        "",
+    ),
+    (
+        309,
+        "Järvialueen ammattikorkeakoulu (demo)",
+        Organisation.Kind.UAS,
+        Organisation.Size.LARGE,
+        "MK13",
+        "",
+    ),
 ]
 
 
@@ -68,7 +86,8 @@ def seed() -> dict[str, User]:
     manager = demo_user(MANAGER_EMAIL, "Mikael Malli (demo)", "sv")
     company_user = demo_user(COMPANY_EMAIL, "Emma Example (demo)", "en")
     Affiliation.objects.get_or_create(
-        user=manager, organisation=host,
+        user=manager,
+        organisation=host,
         defaults={"role": Affiliation.Role.ADMIN, "is_signatory": True},
     )
     Affiliation.objects.get_or_create(

@@ -1,0 +1,140 @@
+"""Personas and small factories shared by every app's tests.
+
+Each persona is a person with a verified e-mail address, signed in through
+``client.force_login``. Until clusters exist, a "cluster manager" is the
+administrator of the organisation that hosts a cluster.
+"""
+
+import itertools
+
+import pytest
+from allauth.account.models import EmailAddress
+from django.core.cache import cache
+from django.test import Client
+
+from klusteri.accounts.models import Affiliation, Organisation, User
+from klusteri.accounts.validators import business_id_check_digit
+
+_numbers = itertools.count(1000)
+
+
+def make_business_id() -> str:
+    while True:
+        digits = f"{next(_numbers):07d}"
+        check = business_id_check_digit(digits)
+        if check is not None:
+            return f"{digits}-{check}"
+
+
+@pytest.fixture(autouse=True)
+def _immediate_tasks(settings):
+    """Run background tasks at once, inside the test, instead of in a worker."""
+    settings.TASKS = {"default": {"BACKEND": "django.tasks.backends.immediate.ImmediateBackend"}}
+
+
+@pytest.fixture(autouse=True)
+def _fast_password_hashing(settings):
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture(autouse=True)
+def _fresh_cache():
+    """Rate limits live in the cache: no test may inherit another's counts."""
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture
+def make_user(db):
+    def make(email: str, *, is_staff: bool = False, password: str = "Salasana-123!", **fields):
+        user = User.objects.create_user(email, password, is_staff=is_staff, **fields)
+        EmailAddress.objects.create(user=user, email=email, verified=True, primary=True)
+        return user
+
+    return make
+
+
+@pytest.fixture
+def make_organisation(db):
+    def make(name: str = "Esimerkki Oy", **fields) -> Organisation:
+        fields.setdefault("business_id", make_business_id())
+        fields.setdefault("kind", Organisation.Kind.COMPANY)
+        return Organisation.objects.create(name=name, **fields)
+
+    return make
+
+
+@pytest.fixture
+def affiliate(db):
+    def link(user, organisation, role=Affiliation.Role.MEMBER, **fields) -> Affiliation:
+        return Affiliation.objects.create(user=user, organisation=organisation, role=role, **fields)
+
+    return link
+
+
+@pytest.fixture
+def host_organisation(make_organisation):
+    return make_organisation("Vetyklusteri ry", kind=Organisation.Kind.ASSOCIATION)
+
+
+@pytest.fixture
+def other_host_organisation(make_organisation):
+    return make_organisation("Metsäklusteri ry", kind=Organisation.Kind.ASSOCIATION)
+
+
+@pytest.fixture
+def member_company(make_organisation):
+    return make_organisation("Koneistus Oy", size=Organisation.Size.SMALL)
+
+
+@pytest.fixture
+def staff(make_user):
+    return make_user("staff@example.org", is_staff=True, name="Sanna Staff")
+
+
+@pytest.fixture
+def manager(make_user, affiliate, host_organisation):
+    user = make_user("manager@example.org", name="Mikko Manager")
+    affiliate(user, host_organisation, Affiliation.Role.ADMIN, is_signatory=True)
+    return user
+
+
+@pytest.fixture
+def other_manager(make_user, affiliate, other_host_organisation):
+    user = make_user("other.manager@example.org", name="Olli Other")
+    affiliate(user, other_host_organisation, Affiliation.Role.ADMIN)
+    return user
+
+
+@pytest.fixture
+def company_user(make_user, affiliate, member_company):
+    user = make_user("company@example.org", name="Kaisa Company")
+    affiliate(user, member_company, Affiliation.Role.ADMIN)
+    return user
+
+
+@pytest.fixture
+def outsider(make_user):
+    return make_user("outsider@example.org", name="Otto Outsider")
+
+
+def client_for(user) -> Client:
+    client = Client()
+    client.force_login(user)
+    return client
+
+
+@pytest.fixture
+def staff_client(staff):
+    return client_for(staff)
+
+
+@pytest.fixture
+def manager_client(manager):
+    return client_for(manager)
+
+
+@pytest.fixture
+def outsider_client(outsider):
+    return client_for(outsider)
