@@ -76,6 +76,7 @@ INSTALLED_APPS = [
     "klusteri.audit",
     "klusteri.places",
     "klusteri.accounts",
+    "klusteri.clusters",
     "klusteri.demo",
     "django_countries",
 ]

@@ -1,0 +1,506 @@
+"""Cluster profiles, their members and partners, and the taxonomies that classify them."""
+
+from decimal import Decimal
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.db.models import F, Q
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from klusteri.accounts.validators import validate_business_id
+
+PERCENT = [MinValueValidator(0), MaxValueValidator(100)]
+
+
+class Ecosystem(models.Model):
+    """One of the EU's 14 industrial ecosystems."""
+
+    number = models.PositiveSmallIntegerField(_("number"), unique=True)
+    slug = models.SlugField(_("slug"), unique=True)
+    name = models.CharField(_("name"), max_length=100)
+
+    class Meta:
+        ordering = ["number"]
+        verbose_name = _("EU industrial ecosystem")
+        verbose_name_plural = _("EU industrial ecosystems")
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class NaceSection(models.Model):
+    code = models.CharField(_("code"), max_length=1, unique=True)
+    name = models.CharField(_("name"), max_length=200)
+
+    class Meta:
+        ordering = ["code"]
+        verbose_name = _("NACE section")
+        verbose_name_plural = _("NACE sections")
+
+    def __str__(self) -> str:
+        return f"{self.code} {self.name}"
+
+
+class NaceDivision(models.Model):
+    code = models.CharField(_("code"), max_length=2, unique=True)
+    section = models.ForeignKey(
+        NaceSection, on_delete=models.PROTECT, related_name="divisions", verbose_name=_("section")
+    )
+    name = models.CharField(_("name"), max_length=200)
+
+    class Meta:
+        ordering = ["code"]
+        verbose_name = _("NACE division")
+        verbose_name_plural = _("NACE divisions")
+
+    def __str__(self) -> str:
+        return f"{self.code} {self.name}"
+
+
+class ServiceArea(models.Model):
+    """The six service areas of a cluster organisation."""
+
+    slug = models.SlugField(_("slug"), unique=True)
+    position = models.PositiveSmallIntegerField(_("position"), default=0)
+    name = models.CharField(_("name"), max_length=100)
+
+    class Meta:
+        ordering = ["position"]
+        verbose_name = _("service area")
+        verbose_name_plural = _("service areas")
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Tag(models.Model):
+    """A technology or value-chain keyword, e.g. "hydrogen" or "battery recycling"."""
+
+    class Kind(models.TextChoices):
+        TECHNOLOGY = "technology", _("Technology")
+        VALUE_CHAIN = "value_chain", _("Value chain")
+
+    slug = models.SlugField(_("slug"), max_length=80, unique=True)
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind, default=Kind.TECHNOLOGY)
+    name = models.CharField(_("name"), max_length=80)
+
+    class Meta:
+        ordering = ["slug"]
+        verbose_name = _("tag")
+        verbose_name_plural = _("tags")
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Country(models.TextChoices):
+    """The Nordic countries and autonomous territories the directory covers."""
+
+    FINLAND = "FI", _("Finland")
+    SWEDEN = "SE", _("Sweden")
+    NORWAY = "NO", _("Norway")
+    DENMARK = "DK", _("Denmark")
+    ICELAND = "IS", _("Iceland")
+    ALAND = "AX", _("Åland")
+    FAROE_ISLANDS = "FO", _("Faroe Islands")
+    GREENLAND = "GL", _("Greenland")
+
+
+class ClusterQuerySet(models.QuerySet):
+    def published(self) -> "ClusterQuerySet":
+        return self.filter(is_published=True)
+
+    def finnish(self) -> "ClusterQuerySet":
+        return self.filter(country__in=[Country.FINLAND, Country.ALAND])
+
+    def editable_by(self, user) -> "ClusterQuerySet":
+        if not user.is_authenticated:
+            return self.none()
+        if user.is_staff:
+            return self
+        return self.filter(managers__user=user)
+
+    def visible_to(self, user) -> "ClusterQuerySet":
+        """Published clusters, and the unpublished ones the person may edit."""
+        if user.is_authenticated and user.is_staff:
+            return self
+        if user.is_authenticated:
+            return self.filter(Q(is_published=True) | Q(managers__user=user)).distinct()
+        return self.published()
+
+    def for_cards(self) -> "ClusterQuerySet":
+        """What a list of clusters shows, in a constant number of queries."""
+        return self.select_related("region", "municipality").prefetch_related("ecosystems", "tags")
+
+
+class Cluster(models.Model):
+    class Kind(models.TextChoices):
+        CLUSTER_ORGANISATION = "cluster", _("Cluster organisation")
+        ECOSYSTEM = "ecosystem", _("Innovation ecosystem")
+        NETWORK = "network", _("Business network")
+        INNOVATION_PLATFORM = "platform", _("Innovation platform")
+        PARK = "park", _("Science or industrial park")
+        EDIH = "edih", _("European Digital Innovation Hub")
+        OTHER = "other", _("Other")
+
+    class LegalForm(models.TextChoices):
+        ASSOCIATION = "ry", _("Registered association (ry)")
+        COOPERATIVE = "osk", _("Cooperative (osuuskunta)")
+        COMPANY = "oy", _("Limited company (oy)")
+        FOUNDATION = "foundation", _("Foundation")
+        AGREEMENT = "agreement", _("Agreement-based, no legal entity")
+        OTHER = "other", _("Other")
+
+    class OperatingArea(models.TextChoices):
+        REGIONAL = "regional", _("Regional")
+        NATIONAL = "national", _("National")
+        CROSS_BORDER = "cross_border", _("Cross-border")
+
+    class Label(models.TextChoices):
+        NONE = "", _("No label")
+        BRONZE = "bronze", _("Bronze")
+        SILVER = "silver", _("Silver")
+        GOLD = "gold", _("Gold")
+
+    class NationalStatus(models.TextChoices):
+        NOT_ASSESSED = "", _("Not assessed")
+        CANDIDATE = "candidate", _("Candidate")
+        RECOGNISED = "recognised", _("Recognised national cluster")
+
+    class SizeBand(models.TextChoices):
+        SMALL = "small", _("Fewer than 50 members")
+        MEDIUM = "medium", _("50–199 members")
+        LARGE = "large", _("200 members or more")
+
+    # Identity
+    name = models.CharField(_("name"), max_length=200)
+    slug = models.SlugField(_("address name"), max_length=200, unique=True)
+    kind = models.CharField(
+        _("kind of entity"), max_length=20, choices=Kind, default=Kind.CLUSTER_ORGANISATION
+    )
+    host = models.ForeignKey(
+        "accounts.Organisation",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="hosted_clusters",
+        verbose_name=_("host organisation"),
+    )
+    business_id = models.CharField(
+        _("business ID (Y-tunnus)"), max_length=9, blank=True, validators=[validate_business_id]
+    )
+    foreign_registry_id = models.CharField(_("foreign registry ID"), max_length=50, blank=True)
+    legal_form = models.CharField(
+        _("legal form"), max_length=20, choices=LegalForm, default=LegalForm.ASSOCIATION
+    )
+    founded_year = models.PositiveSmallIntegerField(
+        _("founded"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1900), MaxValueValidator(2100)],
+    )
+    website = models.URLField(_("website"), blank=True)
+    languages = models.JSONField(
+        _("languages of service"),
+        default=list,
+        blank=True,
+        help_text=_("Language codes, e.g. fi, sv, en."),
+    )
+
+    # Location
+    country = models.CharField(_("country"), max_length=2, choices=Country, default=Country.FINLAND)
+    region = models.ForeignKey(
+        "places.Region",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="clusters",
+        verbose_name=_("region"),
+    )
+    municipality = models.ForeignKey(
+        "places.Municipality",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="clusters",
+        verbose_name=_("municipality"),
+    )
+    city = models.CharField(
+        _("town"), max_length=100, blank=True, help_text=_("Outside Finland: the town.")
+    )
+    latitude = models.DecimalField(
+        _("latitude"),
+        max_digits=8,
+        decimal_places=5,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(Decimal("50")), MaxValueValidator(Decimal("85"))],
+    )
+    longitude = models.DecimalField(
+        _("longitude"),
+        max_digits=8,
+        decimal_places=5,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(Decimal("-75")), MaxValueValidator(Decimal("35"))],
+    )
+    operating_area = models.CharField(
+        _("operating area"), max_length=20, choices=OperatingArea, default=OperatingArea.REGIONAL
+    )
+
+    # Structure
+    management_fte = models.DecimalField(
+        _("management staff (FTE)"),
+        max_digits=5,
+        decimal_places=1,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(0)],
+    )
+    members_large = models.PositiveIntegerField(_("large companies"), default=0)
+    members_sme = models.PositiveIntegerField(_("SMEs"), default=0)
+    members_micro = models.PositiveIntegerField(_("micro companies and start-ups"), default=0)
+    members_university = models.PositiveIntegerField(_("universities"), default=0)
+    members_uas = models.PositiveIntegerField(_("universities of applied sciences"), default=0)
+    members_research = models.PositiveIntegerField(_("research organisations"), default=0)
+    members_public = models.PositiveIntegerField(_("public bodies"), default=0)
+    members_financier = models.PositiveIntegerField(_("financiers"), default=0)
+    members_other = models.PositiveIntegerField(_("other members"), default=0)
+    member_total = models.GeneratedField(
+        expression=(
+            F("members_large")
+            + F("members_sme")
+            + F("members_micro")
+            + F("members_university")
+            + F("members_uas")
+            + F("members_research")
+            + F("members_public")
+            + F("members_financier")
+            + F("members_other")
+        ),
+        output_field=models.PositiveIntegerField(),
+        db_persist=True,
+        verbose_name=_("members in all"),
+    )
+
+    # Focus
+    ecosystems = models.ManyToManyField(
+        Ecosystem, blank=True, related_name="clusters", verbose_name=_("EU industrial ecosystems")
+    )
+    nace_sections = models.ManyToManyField(
+        NaceSection, blank=True, related_name="clusters", verbose_name=_("NACE sections")
+    )
+    nace_divisions = models.ManyToManyField(
+        NaceDivision, blank=True, related_name="clusters", verbose_name=_("NACE divisions")
+    )
+    tags = models.ManyToManyField(
+        Tag, blank=True, related_name="clusters", verbose_name=_("technology and value-chain tags")
+    )
+    services = models.ManyToManyField(
+        ServiceArea, blank=True, related_name="clusters", verbose_name=_("services offered")
+    )
+
+    # Funding mix, in per cent of the annual budget
+    funding_membership = models.PositiveSmallIntegerField(
+        _("membership fees (%)"), default=0, validators=PERCENT
+    )
+    funding_public = models.PositiveSmallIntegerField(
+        _("public base funding (%)"), default=0, validators=PERCENT
+    )
+    funding_project = models.PositiveSmallIntegerField(
+        _("project funding (%)"), default=0, validators=PERCENT
+    )
+    funding_other = models.PositiveSmallIntegerField(
+        _("other funding (%)"), default=0, validators=PERCENT
+    )
+
+    # Recognition: changed by platform staff only
+    eccp_url = models.URLField(_("ECCP profile"), blank=True)
+    label = models.CharField(
+        _("cluster excellence label"), max_length=10, choices=Label, blank=True, default=Label.NONE
+    )
+    label_valid_until = models.DateField(_("label valid until"), null=True, blank=True)
+    national_status = models.CharField(
+        _("national status"),
+        max_length=20,
+        choices=NationalStatus,
+        blank=True,
+        default=NationalStatus.NOT_ASSESSED,
+    )
+    international_networks = models.CharField(
+        _("international networks"),
+        max_length=300,
+        blank=True,
+        help_text=_("Comma-separated, e.g. European Clusters Alliance, Clusters of Sweden."),
+    )
+
+    # People and presentation
+    contact_name = models.CharField(_("contact person"), max_length=150, blank=True)
+    contact_email = models.EmailField(_("contact e-mail"), blank=True)
+    description = models.TextField(
+        _("description"), blank=True, help_text=_("Markdown: **bold**, *italic*, lists, links.")
+    )
+    logo = models.ImageField(_("logo"), upload_to="clusters/logos/", blank=True)
+
+    is_published = models.BooleanField(_("published"), default=True)
+    is_demo = models.BooleanField(
+        _("demo record"), default=False, help_text=_("Fictional data for demonstration.")
+    )
+    created_at = models.DateTimeField(_("created"), auto_now_add=True, db_index=True)
+    updated_at = models.DateTimeField(_("last updated"), auto_now=True)
+
+    objects = ClusterQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("cluster")
+        verbose_name_plural = _("clusters")
+        indexes = [
+            models.Index(fields=["country", "region"], name="clusters_cluster_place_idx"),
+            models.Index(fields=["member_total"], name="clusters_cluster_size_idx"),
+        ]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(
+                    funding_membership__lte=100,
+                    funding_public__lte=100,
+                    funding_project__lte=100,
+                    funding_other__lte=100,
+                ),
+                name="clusters_cluster_funding_percent",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("clusters:detail", kwargs={"slug": self.slug})
+
+    def clean(self) -> None:
+        errors = {}
+        shares = [
+            self.funding_membership,
+            self.funding_public,
+            self.funding_project,
+            self.funding_other,
+        ]
+        if any(shares) and sum(shares) != 100:
+            errors["funding_other"] = _("The funding shares must add up to 100 %.")
+        if self.country in (Country.FINLAND, Country.ALAND) and self.municipality_id:
+            if self.region_id and self.municipality.region_id != self.region_id:
+                errors["municipality"] = _("This municipality is not in the chosen region.")
+        if self.label and not self.label_valid_until:
+            errors["label_valid_until"] = _("A label needs the date it is valid until.")
+        if errors:
+            raise ValidationError(errors)
+
+    @property
+    def size_band(self) -> str:
+        if self.member_total >= 200:
+            return self.SizeBand.LARGE
+        if self.member_total >= 50:
+            return self.SizeBand.MEDIUM
+        return self.SizeBand.SMALL
+
+    @property
+    def funding_mix(self) -> list[tuple[str, int]]:
+        return [
+            (str(self._meta.get_field(f).verbose_name), getattr(self, f))
+            for f in ("funding_membership", "funding_public", "funding_project", "funding_other")
+            if getattr(self, f)
+        ]
+
+    @property
+    def members_by_type(self) -> list[tuple[str, int]]:
+        fields = [
+            "members_large",
+            "members_sme",
+            "members_micro",
+            "members_university",
+            "members_uas",
+            "members_research",
+            "members_public",
+            "members_financier",
+            "members_other",
+        ]
+        return [(str(self._meta.get_field(f).verbose_name), getattr(self, f)) for f in fields]
+
+
+class ClusterMembershipQuerySet(models.QuerySet):
+    def public(self) -> "ClusterMembershipQuerySet":
+        """Only organisations that have consented to being listed."""
+        return self.filter(is_public=True)
+
+
+class ClusterMembership(models.Model):
+    """An organisation belongs to a cluster, as a member or as a partner."""
+
+    class Role(models.TextChoices):
+        MEMBER = "member", _("Member")
+        RESEARCH_PARTNER = "research_partner", _("Research partner")
+        EDUCATION_PARTNER = "education_partner", _("Education partner")
+        PARTNER = "partner", _("Other partner")
+
+    cluster = models.ForeignKey(
+        Cluster, on_delete=models.CASCADE, related_name="memberships", verbose_name=_("cluster")
+    )
+    organisation = models.ForeignKey(
+        "accounts.Organisation",
+        on_delete=models.CASCADE,
+        related_name="cluster_memberships",
+        verbose_name=_("organisation"),
+    )
+    role = models.CharField(_("role"), max_length=20, choices=Role, default=Role.MEMBER)
+    since = models.DateField(_("member since"), null=True, blank=True)
+    is_public = models.BooleanField(
+        _("listed publicly"),
+        default=False,
+        help_text=_("Only with the organisation's consent."),
+    )
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+
+    objects = ClusterMembershipQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["organisation__name"]
+        verbose_name = _("membership")
+        verbose_name_plural = _("memberships")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["cluster", "organisation"], name="clusters_clustermembership_unique"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.organisation} – {self.cluster}"
+
+
+class ClusterManager(models.Model):
+    """A person who manages a cluster's profile: the cluster manager role."""
+
+    cluster = models.ForeignKey(
+        Cluster, on_delete=models.CASCADE, related_name="managers", verbose_name=_("cluster")
+    )
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="managed_clusters",
+        verbose_name=_("person"),
+    )
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("cluster manager")
+        verbose_name_plural = _("cluster managers")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["cluster", "user"], name="clusters_clustermanager_unique"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user} – {self.cluster}"
