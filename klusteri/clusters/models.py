@@ -390,9 +390,12 @@ class Cluster(models.Model):
         ]
         if any(shares) and sum(shares) != 100:
             errors["funding_other"] = _("The funding shares must add up to 100 %.")
-        if self.country in (Country.FINLAND, Country.ALAND) and self.municipality_id:
-            if self.region_id and self.municipality.region_id != self.region_id:
-                errors["municipality"] = _("This municipality is not in the chosen region.")
+        if (
+            self.municipality_id
+            and self.region_id
+            and self.municipality.region_id != self.region_id
+        ):
+            errors["municipality"] = _("This municipality is not in the chosen region.")
         if self.label and not self.label_valid_until:
             errors["label_valid_until"] = _("A label needs the date it is valid until.")
         if errors:
