@@ -77,6 +77,7 @@ INSTALLED_APPS = [
     "klusteri.places",
     "klusteri.accounts",
     "klusteri.clusters",
+    "klusteri.search",
     "klusteri.demo",
     "django_countries",
 ]

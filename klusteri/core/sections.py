@@ -15,10 +15,15 @@ class Section:
     slug: str
     title: Promise
     summary: Promise
+    url_name: str = ""  # empty: the section's "coming soon" page in core
+
+    def __post_init__(self):
+        if not self.url_name:
+            object.__setattr__(self, "url_name", f"core:{self.slug}")
 
     @property
-    def url_name(self) -> str:
-        return f"core:{self.slug}"
+    def is_coming_soon(self) -> bool:
+        return self.url_name.startswith("core:")
 
 
 SECTIONS = (
@@ -26,6 +31,7 @@ SECTIONS = (
         "clusters",
         _("Clusters"),
         _("A public directory and map of every Finnish cluster and its Nordic peers."),
+        "clusters:list",
     ),
     Section(
         "events",

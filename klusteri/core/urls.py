@@ -15,5 +15,6 @@ urlpatterns = [
             f"{section.slug}/", views.section_coming_soon, {"slug": section.slug}, name=section.slug
         )
         for section in SECTIONS
+        if section.is_coming_soon
     ),
 ]

@@ -21,3 +21,11 @@ def current_if(context, url: str) -> str:
     if request is not None and request.path.startswith(url):
         return mark_safe('aria-current="page"')  # a constant, no user input
     return ""
+
+
+@register.filter
+def markdown(text: str):
+    """Render user-written Markdown as sanitised HTML."""
+    from klusteri.core.markdown import render_markdown
+
+    return render_markdown(text)

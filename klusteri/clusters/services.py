@@ -1,0 +1,107 @@
+"""Writes of the clusters domain: one function per operation, each audited."""
+
+from django.db import transaction
+
+from klusteri.accounts.models import Organisation, User
+from klusteri.audit.services import log_action
+from klusteri.clusters.models import Cluster, ClusterManager, ClusterMembership
+
+# Fields that only platform staff may change: recognition is the platform's word.
+STAFF_ONLY_FIELDS = frozenset({"label", "label_valid_until", "national_status", "is_published"})
+
+
+class ClusterError(Exception):
+    pass
+
+
+def _reindex_on_commit(*clusters: Cluster) -> None:
+    from klusteri.clusters.search import reindex_clusters
+
+    pks = [cluster.pk for cluster in clusters]
+    transaction.on_commit(lambda: reindex_clusters(pks))
+
+
+def _audit_value(value):
+    if hasattr(value, "all") or isinstance(value, list | tuple | set):
+        return sorted(str(item) for item in value)
+    return str(value) if value is not None else None
+
+
+@transaction.atomic
+def update_cluster(cluster: Cluster, *, by: User, changed: dict[str, object]) -> Cluster:
+    """Apply ``changed`` (field name → new value; many-to-many fields take an
+    iterable) to the cluster. Staff-only fields need platform staff."""
+    forbidden = STAFF_ONLY_FIELDS & changed.keys()
+    if forbidden and not by.is_staff:
+        raise ClusterError(f"only platform staff may change {', '.join(sorted(forbidden))}")
+    many = {f.name for f in Cluster._meta.many_to_many}
+    plain = {name: value for name, value in changed.items() if name not in many}
+    for name, value in plain.items():
+        setattr(cluster, name, value)
+    cluster.save(update_fields=[*plain, "updated_at"])
+    for name in many & changed.keys():
+        getattr(cluster, name).set(changed[name])
+    log_action(
+        cluster, "clusters.cluster.updated", by=by, organisation=cluster.host,
+        data={name: _audit_value(value) for name, value in changed.items()},
+    )
+    _reindex_on_commit(cluster)
+    return cluster
+
+
+@transaction.atomic
+def add_member(
+    cluster: Cluster, organisation: Organisation, *, by: User,
+    role: str = ClusterMembership.Role.MEMBER, since=None, is_public: bool = False,
+) -> ClusterMembership:
+    if ClusterMembership.objects.filter(cluster=cluster, organisation=organisation).exists():
+        raise ClusterError("the organisation is already a member")
+    membership = ClusterMembership.objects.create(
+        cluster=cluster, organisation=organisation, role=role, since=since, is_public=is_public
+    )
+    log_action(
+        cluster, "clusters.member.added", by=by, organisation=cluster.host,
+        data={"organisation": organisation.name, "organisation_id": organisation.pk,
+              "role": role, "since": _audit_value(since), "is_public": is_public},
+    )
+    _reindex_on_commit(cluster)
+    return membership
+
+
+@transaction.atomic
+def update_member(
+    membership: ClusterMembership, *, by: User, changed: dict[str, object]
+) -> ClusterMembership:
+    for name, value in changed.items():
+        setattr(membership, name, value)
+    membership.save(update_fields=list(changed))
+    log_action(
+        membership.cluster, "clusters.member.updated", by=by,
+        organisation=membership.cluster.host,
+        data={"organisation": membership.organisation.name,
+              **{name: _audit_value(value) for name, value in changed.items()}},
+    )
+    _reindex_on_commit(membership.cluster)
+    return membership
+
+
+@transaction.atomic
+def remove_member(membership: ClusterMembership, *, by: User) -> None:
+    cluster = membership.cluster
+    log_action(
+        cluster, "clusters.member.removed", by=by, organisation=cluster.host,
+        data={"organisation": membership.organisation.name,
+              "organisation_id": membership.organisation_id},
+    )
+    membership.delete()
+    _reindex_on_commit(cluster)
+
+
+@transaction.atomic
+def appoint_manager(cluster: Cluster, user: User, *, by: User) -> ClusterManager:
+    if not by.is_staff:
+        raise ClusterError("only platform staff appoint cluster managers")
+    manager, _created = ClusterManager.objects.get_or_create(cluster=cluster, user=user)
+    log_action(cluster, "clusters.manager.appointed", by=by, organisation=cluster.host,
+               data={"user": user.email})
+    return manager
