@@ -17,7 +17,7 @@ from importlib.resources import files
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Browser, BrowserContext, Page, sync_playwright
+from playwright.sync_api import Browser, BrowserContext, Page, expect, sync_playwright
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = [
@@ -83,6 +83,27 @@ def make_page(browser: Browser, live_server) -> Iterator[Callable[..., Page]]:
 @pytest.fixture
 def page(make_page) -> Page:
     return make_page()
+
+
+def open_page(page: Page, path: str, language: str) -> None:
+    """Open ``path`` and check that it answered 200 in ``language`` with one main heading."""
+    response = page.goto(path)
+    status = response.status if response else None
+    assert status == 200, f"{path} answered {status}"
+    expect(page.locator("html")).to_have_attribute("lang", language)
+    expect(page.locator("h1")).to_have_count(1)
+    expect(page.locator("h1")).not_to_be_empty()
+
+
+def submit_form(page: Page, fields: dict[str, str] | None = None) -> None:
+    """Fill the form in <main> by field name and submit it past the browser's own
+    checks (``required``, ``type=email``), so that the server's error state shows."""
+    form = page.locator("main form[method=post]").first
+    for name, value in (fields or {}).items():
+        form.locator(f"[name={name}]").fill(value)
+    form.evaluate("form => { form.noValidate = true; }")
+    with page.expect_navigation():
+        form.locator("[type=submit]").first.click()
 
 
 @functools.cache

@@ -79,6 +79,7 @@ INSTALLED_APPS = [
     "klusteri.clusters",
     "klusteri.search",
     "klusteri.demo",
+    "klusteri.api",
     "django_countries",
 ]
 

@@ -7,6 +7,7 @@ from klusteri.core import views as core_views
 urlpatterns = [
     path("healthz", core_views.healthz, name="healthz"),
     path("readyz", core_views.readyz, name="readyz"),
+    path("api/", include("klusteri.api.urls")),
 ]
 
 urlpatterns += i18n_patterns(

@@ -8,6 +8,8 @@ from klusteri.clusters.models import Cluster, ClusterManager, ClusterMembership
 
 # Fields that only platform staff may change: recognition is the platform's word.
 STAFF_ONLY_FIELDS = frozenset({"label", "label_valid_until", "national_status", "is_published"})
+# What a manager changes about a membership (never its cluster or organisation).
+MEMBER_FIELDS = frozenset({"role", "since", "is_public"})
 
 
 class ClusterError(Exception):
@@ -43,7 +45,9 @@ def update_cluster(cluster: Cluster, *, by: User, changed: dict[str, object]) ->
         getattr(cluster, name).set(changed[name])
     log_action(
         cluster, "clusters.cluster.updated", by=by, organisation=cluster.host,
-        data={name: _audit_value(value) for name, value in changed.items()},
+        # Plain fields as saved (an uploaded file by its stored name).
+        data={name: _audit_value(getattr(cluster, name) if name in plain else value)
+              for name, value in changed.items()},
     )
     _reindex_on_commit(cluster)
     return cluster
@@ -69,9 +73,35 @@ def add_member(
 
 
 @transaction.atomic
+def add_member_by_business_id(
+    cluster: Cluster, business_id: str, *, by: User, name: str = "",
+    kind: str = Organisation.Kind.COMPANY, role: str = ClusterMembership.Role.MEMBER,
+    since=None, is_public: bool = False,
+) -> ClusterMembership:
+    """Add the organisation with ``business_id`` to the cluster; an organisation
+    not yet registered is registered first, with ``name`` and ``kind``."""
+    organisation = Organisation.objects.filter(business_id=business_id).first()
+    if organisation is None:
+        if not name.strip():
+            raise ClusterError("a new organisation needs a name")
+        organisation = Organisation(name=name.strip(), kind=kind, business_id=business_id)
+        organisation.full_clean()
+        organisation.save()
+        log_action(
+            organisation, "accounts.organisation.registered", by=by, organisation=cluster.host,
+            data={"name": organisation.name, "registry_id": organisation.registry_id,
+                  "cluster": cluster.slug},
+        )
+    return add_member(cluster, organisation, by=by, role=role, since=since, is_public=is_public)
+
+
+@transaction.atomic
 def update_member(
     membership: ClusterMembership, *, by: User, changed: dict[str, object]
 ) -> ClusterMembership:
+    unknown = changed.keys() - MEMBER_FIELDS
+    if unknown:
+        raise ClusterError(f"a membership's {', '.join(sorted(unknown))} cannot be changed")
     for name, value in changed.items():
         setattr(membership, name, value)
     membership.save(update_fields=list(changed))
@@ -105,3 +135,14 @@ def appoint_manager(cluster: Cluster, user: User, *, by: User) -> ClusterManager
     log_action(cluster, "clusters.manager.appointed", by=by, organisation=cluster.host,
                data={"user": user.email})
     return manager
+
+
+@transaction.atomic
+def record_admin_change(
+    cluster: Cluster, *, by: User, created: bool, fields: list[str]
+) -> None:
+    """Audit and reindex a cluster that platform staff saved in the administration."""
+    action = "clusters.cluster.created" if created else "clusters.cluster.updated"
+    log_action(cluster, action, by=by, organisation=cluster.host,
+               data={"fields": sorted(fields), "via": "admin"})
+    _reindex_on_commit(cluster)

@@ -1,10 +1,18 @@
 from django.urls import path
 
-from klusteri.clusters.views import directory
+from klusteri.clusters.views import directory, editing, organisations, profile, transfer
 
 app_name = "clusters"
 
 urlpatterns = [
     path("", directory.cluster_list, name="list"),
-    path("<slug:slug>/", directory.cluster_detail, name="detail"),
+    path("export/<str:fmt>/", transfer.cluster_export, name="export"),
+    path("import/", transfer.cluster_import, name="import"),
+    path("organisations/<int:pk>/", organisations.organisation_detail, name="organisation"),
+    path("<slug:slug>/", profile.cluster_detail, name="detail"),
+    path("<slug:slug>/edit/", editing.cluster_edit, name="edit"),
+    path("<slug:slug>/members/", editing.member_list, name="members"),
+    path("<slug:slug>/members/add/", editing.member_add, name="member-add"),
+    path("<slug:slug>/members/<int:pk>/edit/", editing.member_edit, name="member-edit"),
+    path("<slug:slug>/members/<int:pk>/remove/", editing.member_remove, name="member-remove"),
 ]

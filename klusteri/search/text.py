@@ -9,6 +9,7 @@ through the same functions, which is what makes them meet.
 import re
 import unicodedata
 from functools import lru_cache
+from typing import NamedTuple
 
 import snowballstemmer
 
@@ -30,8 +31,10 @@ STEMMERS = [snowballstemmer.stemmer(language) for language in ("finnish", "swedi
 FINNISH = STEMMERS[0]
 
 VOWELS = "aeiouyäöå"
-# The consonants that start the last syllable of a Finnish stem, and what follows.
-LAST_CONSONANTS = re.compile(rf"([^{VOWELS}]+)([{VOWELS}]+[^{VOWELS}]*)$")
+# The consonants that open the last syllable of a stem ending in a vowel: where
+# gradation happens. A stem ending in a consonant (pank, ran) has lost that syllable.
+LAST_CONSONANTS = re.compile(rf"([^{VOWELS}]+)([{VOWELS}]+)$")
+TRIPLE = re.compile(r"(.)\1\1")
 
 # Finnish consonant gradation, strong grade → weak grade: vety/vedyn, tapa/tavan,
 # pankki/pankin, ranta/rannan. Snowball undoes some of it and not the rest, so
@@ -50,6 +53,13 @@ GRADATION = [
     ("t", "d"),
     ("p", "v"),
 ]
+
+
+class Alternatives(NamedTuple):
+    """What one query word may match: terms that start with a prefix, or exact terms."""
+
+    prefixes: list[str]
+    exact: list[str]
 
 
 def tokens(text: str) -> list[str]:
@@ -91,10 +101,11 @@ def gradation_variants(token: str) -> set[str]:
     consonants, tail = match.groups()
     variants = set()
     for source, target in (0, 1), (1, 0):
-        for rule in GRADATION:
+        for rule in sorted(GRADATION, key=lambda rule: -len(rule[source])):
             if consonants.endswith(rule[source]):
                 grade = consonants[: -len(rule[source])] + rule[target]
-                variants.add(head + grade + tail)
+                if not TRIPLE.search(grade):  # "tt" read as a weak "t" would give "ttt"
+                    variants.add(head + grade + tail)
                 break
     return variants
 
@@ -122,6 +133,5 @@ def is_one_edit(a: str, b: str) -> bool:
         start += 1
     if len(a) < len(b):
         return a[start:] == b[start + 1 :]
-    return a[start + 1 :] == b[start + 1 :] or (
-        a[start + 2 :] == b[start + 2 :] and a[start : start + 2] == b[start + 1 : start - 1 : -1]
-    )
+    swapped = a[start : start + 2] == b[start : start + 2][::-1]
+    return a[start + 1 :] == b[start + 1 :] or (swapped and a[start + 2 :] == b[start + 2 :])

@@ -13,7 +13,7 @@ from django.utils import translation
 from playwright.sync_api import expect
 
 from klusteri.accounts.models import Organisation, User
-from klusteri.e2e_fixtures import assert_accessible
+from klusteri.e2e_fixtures import assert_accessible, open_page, submit_form
 
 pytest_plugins = ["klusteri.e2e_fixtures"]
 pytestmark = pytest.mark.browser
@@ -22,25 +22,9 @@ LANGUAGES = ["fi", "sv", "en"]
 PASSWORD = "Kesäpäivä-2026!"
 
 
-def url(language: str, name: str, *args) -> str:
+def url(language: str, name: str) -> str:
     with translation.override(language):
-        return reverse(name, args=args)
-
-
-def open_page(page, path: str, language: str = "fi") -> None:
-    response = page.goto(path)
-    assert response is not None and response.status == 200, f"{path} answered {response.status}"
-    expect(page.locator("html")).to_have_attribute("lang", language)
-
-
-def submit(page, fields: dict[str, str] | None = None) -> None:
-    """Fill the form in <main> by field name and submit it past the browser's checks."""
-    form = page.locator("main form[method=post]").first
-    for name, value in (fields or {}).items():
-        form.locator(f"[name={name}]").fill(value)
-    form.evaluate("form => { form.noValidate = true; }")
-    with page.expect_navigation():
-        form.locator("[type=submit]").first.click()
+        return reverse(name)
 
 
 def expect_error_state(page) -> None:
@@ -53,9 +37,9 @@ def make_user(email: str) -> User:
     return user
 
 
-def log_in(page, email: str, language: str = "fi") -> None:
+def log_in(page, email: str, language: str) -> None:
     open_page(page, url(language, "account_login"), language)
-    submit(page, {"login": email, "password": PASSWORD})
+    submit_form(page, {"login": email, "password": PASSWORD})
     expect(page).to_have_url(re.compile(rf"{url(language, 'accounts:profile')}$"))
 
 
@@ -67,7 +51,7 @@ def test_login_page_is_accessible_empty_and_with_errors(page):
         open_page(page, url(language, "account_login"), language)
         assert_accessible(page)
 
-        submit(page, {"login": "nobody@example.org", "password": "wrong-password"})
+        submit_form(page, {"login": "nobody@example.org", "password": "wrong-password"})
         expect_error_state(page)
         assert_accessible(page)
 
@@ -77,7 +61,7 @@ def test_signup_page_is_accessible_empty_and_with_errors(page):
         open_page(page, url(language, "account_signup"), language)
         assert_accessible(page)
 
-        submit(page, {"email": "not-an-address", "password1": "short", "password2": "other"})
+        submit_form(page, {"email": "not-an-address", "password1": "short", "password2": "other"})
         expect_error_state(page)
         expect(page.locator("[name=email]")).to_have_value("not-an-address")
         assert_accessible(page)
@@ -88,7 +72,7 @@ def test_password_reset_page_is_accessible_empty_and_with_errors(page):
         open_page(page, url(language, "account_reset_password"), language)
         assert_accessible(page)
 
-        submit(page)
+        submit_form(page)
         expect_error_state(page)
         assert_accessible(page)
 
@@ -98,8 +82,8 @@ def test_signup_verify_email_then_log_in(page, mailoutbox, settings):
     settings.TASKS = {"default": {"BACKEND": "django.tasks.backends.immediate.ImmediateBackend"}}
     email = "uusi.kayttaja@example.org"
 
-    open_page(page, url("fi", "account_signup"))
-    submit(page, {"email": email, "password1": PASSWORD, "password2": PASSWORD})
+    open_page(page, url("fi", "account_signup"), "fi")
+    submit_form(page, {"email": email, "password1": PASSWORD, "password2": PASSWORD})
 
     expect(page).to_have_url(re.compile(rf"{url('fi', 'account_email_verification_sent')}$"))
     assert_accessible(page)
@@ -107,17 +91,16 @@ def test_signup_verify_email_then_log_in(page, mailoutbox, settings):
     link = re.search(r"https?://\S+/fi/accounts/confirm-email/\S+/", mailoutbox[0].body)
     assert link, f"no verification link in:\n{mailoutbox[0].body}"
 
-    open_page(page, link.group())
+    open_page(page, link.group(), "fi")
     assert_accessible(page)
-    with page.expect_navigation():
-        page.locator("main form[method=post] [type=submit]").click()
+    submit_form(page)  # "Confirm"
     assert EmailAddress.objects.get(email=email).verified
 
     # Confirming logged the new person in; log out from the header and back in.
     with page.expect_navigation():
         page.locator(".account-links form [type=submit]").click()
     expect(page.locator(".account-links").get_by_role("link")).to_have_count(2)  # log in, sign up
-    log_in(page, email)
+    log_in(page, email, "fi")
     expect(page.locator("main")).to_contain_text(email)
     assert User.objects.get(email=email).language == "fi"
 
@@ -136,15 +119,20 @@ def test_profile_page_is_accessible(page):
 
 def test_organisation_form_is_accessible_empty_and_with_errors(page):
     user = make_user("essi@example.org")
-    log_in(page, user.email)
+    log_in(page, user.email, "fi")
 
-    open_page(page, url("fi", "accounts:organisation-create"))
+    open_page(page, url("fi", "accounts:organisation-create"), "fi")
     assert_accessible(page)
 
-    submit(page, {"name": "Virheellinen Oy", "business_id": "1234567-8"})
+    page.locator("[name=kind]").select_option("company")
+    submit_form(page, {"name": "Virheellinen Oy", "business_id": "1234567-8"})  # check digit 1
     expect_error_state(page)
+    expect(page.locator("main .errorlist")).to_have_count(1)  # the business ID's, no other
     business_id = page.locator("[name=business_id]")
     expect(business_id).to_have_value("1234567-8")
     expect(business_id).to_have_attribute("aria-invalid", "true")
+    # A screen reader announces the error with the field, not only in the summary.
+    error = page.locator("#id_business_id_error").inner_text()
+    expect(business_id).to_have_accessible_description(re.compile(re.escape(error)))
     assert_accessible(page)
     assert not Organisation.objects.exists()

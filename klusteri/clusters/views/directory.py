@@ -1,23 +1,123 @@
-from django.core.paginator import Paginator
-from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, render
+"""The public cluster directory: search, filters, sort and pages, all in the query string.
+
+Without JavaScript the filter form is an ordinary GET form. With htmx, changing a
+filter or typing fetches only the results (the request has an ``HX-Request``
+header) and pushes the new address, so links stay shareable and Back works.
+"""
+
+import math
+from functools import cached_property
+
+from django.core.paginator import Page, Paginator
+from django.http import HttpRequest, HttpResponse, QueryDict
+from django.shortcuts import render
+from django.utils.cache import patch_vary_headers
 from django.views.decorators.http import require_safe
 
-from klusteri.clusters.filters import ClusterFilter
+from klusteri.clusters.filters import SEARCH_LIMIT, ClusterFilter
 from klusteri.clusters.models import Cluster
 
 PAGE_SIZE = 20
+# Deep pages are capped instead of paged by keyset. OFFSET makes the database walk
+# past every skipped row, so page 500 of 10,000 clusters costs far more than page 1;
+# keyset paging would fix that but cannot jump to a page number and does not fit the
+# relevance order of a search. Nobody reads 50 pages of a directory: beyond them the
+# page asks to narrow the search. 50 × 20 = 1,000, the same as the search's cut, so
+# the slowest page is page 50 (an OFFSET of 980), whatever the size of the directory.
+MAX_PAGES = SEARCH_LIMIT // PAGE_SIZE
+
+
+class CappedPaginator(Paginator):
+    """A paginator whose last page is at most ``max_pages``; ``count`` stays the
+    full number of results."""
+
+    def __init__(self, *args, max_pages: int, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.max_pages = max_pages
+
+    @cached_property
+    def num_pages(self) -> int:
+        if self.count == 0 and not self.allow_empty_first_page:
+            return 0
+        hits = max(1, self.count - self.orphans)
+        return min(math.ceil(hits / self.per_page), self.max_pages)
+
+    @property
+    def is_capped(self) -> bool:
+        return self.count > self.max_pages * self.per_page
+
+
+def _page_number(request: HttpRequest) -> int:
+    """The requested page; nonsense is page 1, and a page past the end the last
+    page (``get_page`` takes care of that)."""
+    try:
+        return max(1, int(request.GET.get("page", 1)))
+    except ValueError:
+        return 1
+
+
+def _url(path: str, query: QueryDict) -> str:
+    return f"{path}?{query.urlencode()}" if query else path
+
+
+def _page_links(path: str, query: QueryDict, page: Page) -> dict:
+    def link(number: int) -> str:
+        params = query.copy()
+        if number > 1:
+            params["page"] = str(number)
+        return _url(path, params)
+
+    numbers = []
+    for number in page.paginator.get_elided_page_range(page.number, on_each_side=2, on_ends=1):
+        if number == page.paginator.ELLIPSIS:
+            numbers.append({"ellipsis": True})
+        else:
+            numbers.append(
+                {"number": number, "url": link(number), "current": number == page.number}
+            )
+    return {
+        "numbers": numbers,
+        "previous": link(page.previous_page_number()) if page.has_previous() else "",
+        "next": link(page.next_page_number()) if page.has_next() else "",
+    }
+
+
+def _active_filters(path: str, query: QueryDict, filters: ClusterFilter) -> list[dict]:
+    """Each value that narrows the list, with a link that drops only it."""
+    active = []
+    for name, value, label in filters.active_choices():
+        params = query.copy()
+        params.setlist(name, [v for v in params.getlist(name) if v != value])
+        legend = filters.fields[name].label
+        active.append({"legend": legend, "label": label, "url": _url(path, params)})
+    return active
 
 
 @require_safe
 def cluster_list(request: HttpRequest) -> HttpResponse:
     filters = ClusterFilter(request.GET)
     clusters = filters.filter(Cluster.objects.visible_to(request.user).for_cards())
-    page = Paginator(clusters, PAGE_SIZE).get_page(request.GET.get("page"))
-    return render(request, "clusters/list.html", {"filters": filters, "page": page})
+    paginator = CappedPaginator(clusters, PAGE_SIZE, max_pages=MAX_PAGES)
+    page = paginator.get_page(_page_number(request))
 
-
-@require_safe
-def cluster_detail(request: HttpRequest, slug: str) -> HttpResponse:
-    cluster = get_object_or_404(Cluster.objects.visible_to(request.user), slug=slug)
-    return render(request, "clusters/detail.html", {"cluster": cluster})
+    query = request.GET.copy()
+    query.pop("page", None)
+    clear = QueryDict(mutable=True)
+    if filters.values.get("sort"):
+        clear["sort"] = filters.values["sort"]
+    context = {
+        "filters": filters,
+        "page": page,
+        "query": query.urlencode(),
+        "pages": _page_links(request.path, query, page),
+        "active_filters": _active_filters(request.path, query, filters),
+        "clear_url": _url(request.path, clear),
+    }
+    # A history restore wants the whole page; any other htmx request only the results.
+    if request.headers.get("HX-Request") and not request.headers.get("HX-History-Restore-Request"):
+        response = render(request, "clusters/_results.html", {**context, "swap_count": True})
+    else:
+        response = render(request, "clusters/list.html", {**context, "groups": filters.groups()})
+    # The same address answers a page or a fragment: caches must tell them apart.
+    patch_vary_headers(response, ["HX-Request"])
+    return response

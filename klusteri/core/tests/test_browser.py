@@ -12,7 +12,7 @@ from django.utils import translation
 from playwright.sync_api import expect
 
 from klusteri.core.sections import SECTIONS
-from klusteri.e2e_fixtures import assert_accessible
+from klusteri.e2e_fixtures import assert_accessible, open_page, submit_form
 
 pytest_plugins = ["klusteri.e2e_fixtures"]
 pytestmark = pytest.mark.browser
@@ -25,15 +25,6 @@ SECTION_PAGES = [section.url_name for section in SECTIONS]
 def url(language: str, name: str) -> str:
     with translation.override(language):
         return reverse(name)
-
-
-def open_page(page, path: str, language: str):
-    """Open ``path``, check it answered 200 in ``language`` with one heading."""
-    response = page.goto(path)
-    assert response is not None and response.status == 200, f"{path} answered {response.status}"
-    expect(page.locator("html")).to_have_attribute("lang", language)
-    expect(page.locator("h1")).to_have_count(1)
-    expect(page.locator("h1")).not_to_be_empty()
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
@@ -52,9 +43,14 @@ def test_public_page_is_accessible_in_every_language(page, name):
 
 
 def test_dark_colour_scheme_is_accessible(make_page):
-    """The style sheet has a dark palette; its contrast is checked too."""
+    """The style sheet has a dark palette; its contrast is checked too, errors included."""
     page = make_page(color_scheme="dark")
     open_page(page, "/en/", "en")
+    assert_accessible(page)
+
+    open_page(page, url("en", "account_signup"), "en")
+    submit_form(page, {"email": "not-an-address"})
+    expect(page.locator(".error-summary")).to_be_visible()
     assert_accessible(page)
 
 

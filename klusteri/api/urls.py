@@ -1,0 +1,72 @@
+"""/api/: the API's operations, its OpenAPI schema (/api/schema/) and docs (/api/docs/).
+
+Mounted outside the language prefixes: the language is a parameter, not a path.
+Every answer is JSON, also for a wrong method or an address that is not there.
+"""
+
+from functools import wraps
+
+from django.http import (
+    HttpRequest,
+    HttpResponse,
+    HttpResponseNotAllowed,
+    HttpResponsePermanentRedirect,
+    JsonResponse,
+)
+from django.urls import URLPattern, path, re_path, resolve
+from django.utils import translation
+from django.utils.translation import gettext as _
+from django.views.generic import RedirectView
+
+from klusteri.api.api import api, requested_language
+
+
+def json_method_not_allowed(view):
+    @wraps(view)
+    def wrapper(request: HttpRequest, *args, **kwargs):
+        response = view(request, *args, **kwargs)
+        if isinstance(response, HttpResponseNotAllowed):
+            with translation.override(requested_language(request)):
+                detail = _("This address does not take %(method)s.") % {"method": request.method}
+            allowed = response["Allow"]
+            response = JsonResponse({"detail": detail}, status=405)
+            response["Allow"] = allowed
+        return response
+
+    return wrapper
+
+
+def not_found(request: HttpRequest, path: str) -> HttpResponse:
+    """JSON for an address that is not there; a read of an address that lacks only
+    its final slash goes to the address with it, as on the rest of the site."""
+    with_slash = f"{request.path_info}/"
+    if request.method in ("GET", "HEAD") and not path.endswith("/"):
+        match = resolve(with_slash)
+        if match.url_name != "not-found":
+            query = request.META.get("QUERY_STRING", "")
+            return HttpResponsePermanentRedirect(with_slash + (f"?{query}" if query else ""))
+    with translation.override(requested_language(request)):
+        return JsonResponse({"detail": _("There is nothing at this address.")}, status=404)
+
+
+def api_urls() -> tuple[list, str, str]:
+    patterns, app_name, namespace = api.urls
+    operations = []
+    for pattern in patterns:
+        if isinstance(pattern, URLPattern) and pattern.name == "api-root":
+            continue  # ninja's own root answers an HTML 404; /api/ shows the docs instead
+        if isinstance(pattern, URLPattern):
+            pattern.callback = json_method_not_allowed(pattern.callback)
+        operations.append(pattern)
+    return (
+        [
+            path("", RedirectView.as_view(pattern_name="api:openapi-view"), name="root"),
+            *operations,
+            re_path(r"^(?P<path>.*)$", not_found, name="not-found"),
+        ],
+        app_name,
+        namespace,
+    )
+
+
+urlpatterns = [path("", api_urls())]

@@ -1,0 +1,275 @@
+"""Endpoints of /api/v1/: load (scoped to the person) → check → act → respond.
+
+They use the same QuerySet methods, filters and services as the pages, so that
+the directory page and the API can never disagree.
+"""
+
+from django.db.models import QuerySet
+from django.http import HttpRequest, QueryDict
+from django.utils import translation
+from django.utils.translation import gettext as _
+from ninja import Query, Router
+from ninja.errors import HttpError
+
+from klusteri.accounts.models import Organisation
+from klusteri.api import schemas
+from klusteri.api.auth import BearerToken, reader
+from klusteri.api.errors import InvalidInput
+from klusteri.clusters.filters import ClusterFilter
+from klusteri.clusters.forms import ClusterForm
+from klusteri.clusters.models import (
+    Cluster,
+    ClusterMembership,
+    Country,
+    Ecosystem,
+    NaceDivision,
+    NaceSection,
+    ServiceArea,
+    Tag,
+)
+from klusteri.clusters.services import STAFF_ONLY_FIELDS, ClusterError, update_cluster
+from klusteri.places.models import Municipality, Region
+
+router = Router(tags=["clusters"])
+
+ERRORS = {401: schemas.Error, 422: schemas.InvalidInput}
+NOT_FOUND = {404: schemas.Error}
+
+
+# Helpers --------------------------------------------------------------------------
+
+
+def page(request: HttpRequest, rows: QuerySet, paging: schemas.Paging) -> dict:
+    """One page of ``rows`` with the count and the links to the pages beside it."""
+    count = rows.count()
+    start, limit = paging.offset, paging.limit
+    results = list(rows[start : start + limit]) if start < count else []
+
+    def link(offset: int) -> str:
+        params = request.GET.copy()
+        params["offset"] = str(offset)
+        params["limit"] = str(limit)
+        return request.build_absolute_uri(f"{request.path}?{params.urlencode()}")
+
+    following = start + limit
+    has_next = following < count and following <= schemas.MAX_OFFSET
+    return {
+        "count": count,
+        "next": link(following) if has_next else None,
+        "previous": link(max(start - limit, 0)) if start > 0 else None,
+        "results": results,
+    }
+
+
+def filter_data(filters: schemas.ClusterFilters) -> QueryDict:
+    """The validated query parameters, shaped as the directory page's query string."""
+    data = QueryDict(mutable=True)
+    for name, value in filters.model_dump(exclude_defaults=True).items():
+        if isinstance(value, list):
+            data.setlist(name, value)
+        else:
+            data[name] = value
+    return data
+
+
+def visible_cluster(clusters: QuerySet[Cluster], user, slug: str) -> Cluster:
+    cluster = clusters.visible_to(user).filter(slug=slug).first()
+    if cluster is None:
+        raise HttpError(404, _("There is no published cluster at this address."))
+    return cluster
+
+
+def profile(user, slug: str) -> Cluster:
+    clusters = Cluster.objects.select_related("region", "municipality").prefetch_related(
+        "ecosystems", "tags", "nace_sections", "nace_divisions", "services"
+    )
+    cluster = visible_cluster(clusters, user, slug)
+    cluster.public_member_count = cluster.memberships.public().count()
+    return cluster
+
+
+# Reading --------------------------------------------------------------------------
+
+
+@router.get(
+    "/clusters/",
+    response={200: schemas.ClusterPage, **ERRORS},
+    url_name="cluster-list",
+    summary="List clusters",
+)
+def cluster_list(
+    request: HttpRequest,
+    filters: Query[schemas.ClusterFilters],
+    paging: Query[schemas.Paging],
+    lang: schemas.Language | None = None,
+):
+    """The clusters of the directory, with its filters and sort orders."""
+    directory = ClusterFilter(filter_data(filters))
+    clusters = directory.filter(Cluster.objects.visible_to(reader(request)).for_cards())
+    return page(request, clusters, paging)
+
+
+@router.get(
+    "/clusters/{slug}/",
+    response={200: schemas.ClusterProfile, **ERRORS, **NOT_FOUND},
+    url_name="cluster-detail",
+    summary="A cluster's profile",
+)
+def cluster_detail(request: HttpRequest, slug: str, lang: schemas.Language | None = None):
+    """Everything the profile page shows; descriptions as Markdown source."""
+    return profile(reader(request), slug)
+
+
+@router.get(
+    "/clusters/{slug}/members/",
+    response={200: schemas.MembershipPage, **ERRORS, **NOT_FOUND},
+    url_name="cluster-members",
+    summary="A cluster's public members",
+)
+def cluster_members(
+    request: HttpRequest,
+    slug: str,
+    paging: Query[schemas.Paging],
+    lang: schemas.Language | None = None,
+):
+    """The members and partners that have agreed to be listed publicly."""
+    cluster = visible_cluster(Cluster.objects, reader(request), slug)
+    memberships = (
+        cluster.memberships.public()
+        .select_related("organisation")
+        .order_by("organisation__name", "pk")
+    )
+    return page(request, memberships, paging)
+
+
+def choices(pairs) -> list[dict]:
+    """(code, label) pairs with the label in the requested language and in each."""
+    rows = []
+    for code, label in pairs:
+        names = {}
+        for language in schemas.LANGUAGES:
+            with translation.override(language):
+                names[language] = str(label)
+        rows.append({"code": code, "name": str(label), "names": names})
+    return rows
+
+
+@router.get(
+    "/taxonomies/",
+    response={200: schemas.Taxonomies, 422: schemas.InvalidInput},
+    url_name="taxonomies",
+    summary="Codes and names for filters and fields",
+    tags=["taxonomies"],
+)
+def taxonomies(request: HttpRequest, lang: schemas.Language | None = None):
+    """Every code a filter or field takes, with its names in Finnish, Swedish and English."""
+    return {
+        "ecosystems": Ecosystem.objects.all(),
+        "nace_sections": NaceSection.objects.all(),
+        "nace_divisions": NaceDivision.objects.select_related("section"),
+        "services": ServiceArea.objects.all(),
+        "tags": Tag.objects.all(),
+        "regions": Region.objects.all(),
+        "municipalities": Municipality.objects.select_related("region"),
+        "countries": choices(Country.choices),
+        "kinds": choices(Cluster.Kind.choices),
+        # The directory filters by label; "no label" is not one of its values.
+        "labels": choices([pair for pair in Cluster.Label.choices if pair[0]]),
+        "national_statuses": choices(Cluster.NationalStatus.choices),
+        "sizes": choices(Cluster.SizeBand.choices),
+        "sorts": choices((key, label) for key, (label, _order) in ClusterFilter.SORTS.items()),
+        "legal_forms": choices(Cluster.LegalForm.choices),
+        "operating_areas": choices(Cluster.OperatingArea.choices),
+        "membership_roles": choices(ClusterMembership.Role.choices),
+        "organisation_kinds": choices(Organisation.Kind.choices),
+    }
+
+
+# Writing --------------------------------------------------------------------------
+
+RELATIONS = {
+    # field: (model, the field that names a record)
+    "region": (Region, "code"),
+    "municipality": (Municipality, "code"),
+    "ecosystems": (Ecosystem, "slug"),
+    "nace_sections": (NaceSection, "code"),
+    "nace_divisions": (NaceDivision, "code"),
+    "tags": (Tag, "slug"),
+    "services": (ServiceArea, "slug"),
+}
+
+
+def as_form_values(changed: dict) -> dict:
+    """``changed`` with codes and slugs replaced by the primary keys the editing
+    form takes; unknown codes are refused per field."""
+    errors = {}
+    values = dict(changed)
+    for field, (model, key) in RELATIONS.items():
+        if values.get(field) is None:
+            continue
+        wanted = values[field] if isinstance(values[field], list) else [values[field]]
+        found = dict(model.objects.filter(**{f"{key}__in": wanted}).values_list(key, "pk"))
+        unknown = [value for value in wanted if value not in found]
+        if unknown:
+            errors[field] = [_("Unknown code: %(codes)s.") % {"codes": ", ".join(unknown)}]
+        elif isinstance(values[field], list):
+            values[field] = [found[value] for value in wanted]
+        else:
+            values[field] = found[values[field]]
+    if errors:
+        raise InvalidInput(errors)
+    return values
+
+
+def validated_changes(cluster: Cluster, user, changed: dict) -> dict:
+    """What the editing page would save if the person changed these fields: the
+    same form, hence the same rules, filled with the cluster as it is and the
+    changes on top. Changes ``cluster`` in memory, as the form does."""
+    current = ClusterForm(instance=cluster, user=user)
+    data = {name: current[name].value() for name in current.fields if name != "logo"}
+    data.update(as_form_values(changed))
+    form = ClusterForm(data, instance=cluster, user=user)
+    if not form.is_valid():
+        raise InvalidInput({field: list(messages) for field, messages in form.errors.items()})
+    return form.changed_values()
+
+
+@router.patch(
+    "/clusters/{slug}/",
+    auth=BearerToken(),
+    response={
+        200: schemas.ClusterProfile,
+        400: schemas.Error,
+        403: schemas.Error,
+        **ERRORS,
+        **NOT_FOUND,
+    },
+    url_name="cluster-update",
+    summary="Change a cluster's profile",
+)
+def cluster_update(
+    request: HttpRequest,
+    slug: str,
+    changes: schemas.ClusterChanges,
+    lang: schemas.Language | None = None,
+):
+    """Change the fields given, as a cluster manager may on the editing page; answers
+    with the whole profile. Needs a token of the cluster's manager or of platform staff."""
+    user = request.auth
+    cluster = visible_cluster(Cluster.objects, user, slug)
+    if not Cluster.objects.editable_by(user).filter(pk=cluster.pk).exists():
+        raise HttpError(403, _("You may not change this cluster."))
+    changed = changes.model_dump(exclude_unset=True)
+    forbidden = sorted(STAFF_ONLY_FIELDS & changed.keys())
+    if forbidden and not user.is_staff:
+        raise HttpError(
+            403, _("Only platform staff may change: %(fields)s.") % {"fields": ", ".join(forbidden)}
+        )
+
+    changed = validated_changes(cluster, user, changed)
+    if changed:
+        try:
+            update_cluster(cluster, by=user, changed=changed)
+        except ClusterError as error:
+            raise HttpError(403, str(error)) from None
+    return profile(user, slug)

@@ -1,0 +1,426 @@
+"""Forms of the clusters domain: the profile a manager edits and its members."""
+
+import io
+from pathlib import PurePath
+
+from django import forms
+from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from PIL import Image, UnidentifiedImageError
+
+from klusteri.accounts.models import Organisation
+from klusteri.accounts.validators import normalise_business_id, validate_business_id
+from klusteri.clusters.models import Cluster, ClusterMembership
+from klusteri.clusters.services import STAFF_ONLY_FIELDS
+
+# Languages a cluster may serve in: the Nordic languages, Sámi, and the
+# languages of Finland's largest trading partners.
+SERVICE_LANGUAGES = [
+    ("fi", _("Finnish")),
+    ("sv", _("Swedish")),
+    ("en", _("English")),
+    ("se", _("Northern Sámi")),
+    ("no", _("Norwegian")),
+    ("da", _("Danish")),
+    ("is", _("Icelandic")),
+    ("fo", _("Faroese")),
+    ("kl", _("Greenlandic")),
+    ("et", _("Estonian")),
+    ("de", _("German")),
+    ("fr", _("French")),
+]
+
+LOGO_MAX_BYTES = 2 * 1024 * 1024
+LOGO_MAX_SIDE = 2000
+# Pillow's format name → the extension the re-encoded file gets.
+LOGO_FORMATS = {
+    "PNG": ("png", "image/png"),
+    "JPEG": ("jpg", "image/jpeg"),
+    "WEBP": ("webp", "image/webp"),
+}
+
+
+def language_names(codes: list[str]) -> list[str]:
+    """The names of language codes in the active language; unknown codes as they are."""
+    names = dict(SERVICE_LANGUAGES)
+    return [str(names.get(code, code)) for code in codes]
+
+
+class ClusterForm(forms.ModelForm):
+    """A cluster's profile. The staff-only fields exist only in a staff member's form."""
+
+    languages = forms.MultipleChoiceField(
+        label=_("Languages of service"),
+        choices=SERVICE_LANGUAGES,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    logo = forms.FileField(
+        label=_("Logo"),
+        required=False,
+        help_text=_("PNG, JPEG or WebP, at most 2 MB and 2000 × 2000 pixels."),
+        widget=forms.ClearableFileInput(attrs={"accept": "image/png,image/jpeg,image/webp"}),
+    )
+
+    fieldsets = [
+        (
+            _("Name and description"),
+            ["name_fi", "name_sv", "name_en", "description_fi", "description_sv", "description_en"],
+        ),
+        (
+            _("Organisation"),
+            [
+                "kind",
+                "legal_form",
+                "business_id",
+                "foreign_registry_id",
+                "founded_year",
+                "website",
+                "languages",
+                "management_fte",
+                "logo",
+            ],
+        ),
+        (
+            _("Location"),
+            [
+                "country",
+                "region",
+                "municipality",
+                "city",
+                "latitude",
+                "longitude",
+                "operating_area",
+            ],
+        ),
+        (
+            _("Members by type"),
+            [
+                "members_large",
+                "members_sme",
+                "members_micro",
+                "members_university",
+                "members_uas",
+                "members_research",
+                "members_public",
+                "members_financier",
+                "members_other",
+            ],
+        ),
+        (_("Focus"), ["ecosystems", "nace_sections", "nace_divisions", "tags", "services"]),
+        (
+            _("Funding mix, in per cent of the annual budget"),
+            ["funding_membership", "funding_public", "funding_project", "funding_other"],
+        ),
+        (
+            _("Networks and contact"),
+            ["eccp_url", "international_networks", "contact_name", "contact_email"],
+        ),
+        (
+            _("Recognition and publication (platform staff only)"),
+            ["label", "label_valid_until", "national_status", "is_published"],
+        ),
+    ]
+
+    class Meta:
+        model = Cluster
+        fields = [
+            "name_fi",
+            "name_sv",
+            "name_en",
+            "description_fi",
+            "description_sv",
+            "description_en",
+            "kind",
+            "legal_form",
+            "business_id",
+            "foreign_registry_id",
+            "founded_year",
+            "website",
+            "languages",
+            "management_fte",
+            "logo",
+            "country",
+            "region",
+            "municipality",
+            "city",
+            "latitude",
+            "longitude",
+            "operating_area",
+            "members_large",
+            "members_sme",
+            "members_micro",
+            "members_university",
+            "members_uas",
+            "members_research",
+            "members_public",
+            "members_financier",
+            "members_other",
+            "ecosystems",
+            "nace_sections",
+            "nace_divisions",
+            "tags",
+            "services",
+            "funding_membership",
+            "funding_public",
+            "funding_project",
+            "funding_other",
+            "eccp_url",
+            "international_networks",
+            "contact_name",
+            "contact_email",
+            "label",
+            "label_valid_until",
+            "national_status",
+            "is_published",
+        ]
+        labels = {
+            "name_fi": _("Name in Finnish"),
+            "name_sv": _("Name in Swedish"),
+            "name_en": _("Name in English"),
+            "description_fi": _("Description in Finnish"),
+            "description_sv": _("Description in Swedish"),
+            "description_en": _("Description in English"),
+        }
+        widgets = {
+            "name_fi": forms.TextInput(attrs={"lang": "fi"}),
+            "name_sv": forms.TextInput(attrs={"lang": "sv"}),
+            "name_en": forms.TextInput(attrs={"lang": "en"}),
+            "description_fi": forms.Textarea(attrs={"lang": "fi", "rows": 8}),
+            "description_sv": forms.Textarea(attrs={"lang": "sv", "rows": 8}),
+            "description_en": forms.Textarea(attrs={"lang": "en", "rows": 8}),
+            "ecosystems": forms.CheckboxSelectMultiple,
+            "nace_sections": forms.CheckboxSelectMultiple,
+            "nace_divisions": forms.CheckboxSelectMultiple,
+            "tags": forms.CheckboxSelectMultiple,
+            "services": forms.CheckboxSelectMultiple,
+            "label_valid_until": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        }
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        if not user.is_staff:
+            for name in STAFF_ONLY_FIELDS:
+                self.fields.pop(name, None)
+        for language in ("fi", "sv", "en"):
+            self.fields[f"name_{language}"].required = False
+        self.fields["municipality"].help_text = _("In Finland: the municipality of the office.")
+        self.fields["international_networks"].widget.attrs["autocomplete"] = "off"
+        # Codes stored by an import but missing from the list stay selectable, so
+        # that saving the form does not drop them unnoticed.
+        known = {code for code, _name in SERVICE_LANGUAGES}
+        extra = [(code, code) for code in self.instance.languages or [] if code not in known]
+        self.fields["languages"].choices = [*SERVICE_LANGUAGES, *extra]
+
+    def grouped_fields(self):
+        """(legend, bound fields) for each group that has fields in this form."""
+        for legend, names in self.fieldsets:
+            fields = [self[name] for name in names if name in self.fields]
+            if fields:
+                yield legend, fields
+
+    def clean_business_id(self) -> str:
+        return normalise_business_id(self.cleaned_data["business_id"])
+
+    def clean_founded_year(self):
+        year = self.cleaned_data["founded_year"]
+        if year is not None and year > timezone.localdate().year:
+            raise ValidationError(_("The founding year cannot be in the future."))
+        return year
+
+    def clean_logo(self):
+        logo = self.cleaned_data.get("logo")
+        if not logo:  # None: unchanged; False: "clear" was ticked
+            return logo
+        return reencoded_logo(logo, name=self.instance.slug or "logo")
+
+    def clean(self):
+        cleaned = super().clean()
+        if not any(cleaned.get(f"name_{language}") for language in ("fi", "sv", "en")):
+            self.add_error("name_fi", _("Give the name in at least one language."))
+        coordinates = ("latitude", "longitude")
+        given = [cleaned.get(name) is not None for name in coordinates]
+        if any(given) and not all(given) and not any(map(self.has_error, coordinates)):
+            self.add_error("longitude", _("Give both the latitude and the longitude, or neither."))
+        return cleaned
+
+    def _update_errors(self, errors):
+        # The model's clean() may object to a field this form leaves out (a
+        # manager's form has no label fields): show that as a form-wide error
+        # instead of failing.
+        if hasattr(errors, "error_dict"):
+            foreign = [
+                name
+                for name in errors.error_dict
+                if name != NON_FIELD_ERRORS and name not in self.fields
+            ]
+            for name in foreign:
+                errors.error_dict.setdefault(NON_FIELD_ERRORS, []).extend(
+                    errors.error_dict.pop(name)
+                )
+        super()._update_errors(errors)
+
+    def changed_values(self) -> dict[str, object]:
+        """The fields the person changed, with their new values."""
+        changed = {name: self.cleaned_data[name] for name in self.changed_data}
+        if changed.get("logo") is False:  # "clear" was ticked
+            changed["logo"] = ""
+        return changed
+
+
+def reencoded_logo(upload, *, name: str) -> SimpleUploadedFile:
+    """A PNG, JPEG or WebP file within the limits, decoded and encoded anew, so
+    that nothing but pixels survives (no metadata, no trailing payload)."""
+    if upload.size > LOGO_MAX_BYTES:
+        raise ValidationError(_("The logo is larger than 2 MB."), code="too_large")
+    head = upload.read(1024)
+    upload.seek(0)
+    if (
+        PurePath(upload.name).suffix.lower() in {".svg", ".svgz"}
+        or getattr(upload, "content_type", "") == "image/svg+xml"
+        or b"<svg" in head.lower()
+    ):
+        raise ValidationError(
+            _("SVG images are not accepted: upload the logo as a PNG, JPEG or WebP file."),
+            code="svg",
+        )
+    invalid = ValidationError(
+        _("This file is not a PNG, JPEG or WebP image, or it is damaged."), code="invalid"
+    )
+    try:
+        with Image.open(upload) as image:
+            image_format = image.format
+            width, height = image.size
+            image.verify()
+    except (UnidentifiedImageError, OSError, SyntaxError, ValueError, Image.DecompressionBombError):
+        raise invalid from None
+    if image_format not in LOGO_FORMATS:
+        raise invalid
+    if width > LOGO_MAX_SIDE or height > LOGO_MAX_SIDE:
+        raise ValidationError(
+            _("The logo is %(width)s × %(height)s pixels: at most 2000 × 2000 are accepted."),
+            code="too_big",
+            params={"width": width, "height": height},
+        )
+    upload.seek(0)
+    try:
+        with Image.open(upload) as image:
+            image.load()
+            pixels = _without_metadata(image, image_format)
+    except (OSError, SyntaxError, ValueError, Image.DecompressionBombError):
+        raise invalid from None
+    output = io.BytesIO()
+    options = {"JPEG": {"quality": 90, "optimize": True}, "PNG": {"optimize": True}}
+    pixels.save(output, format=image_format, **options.get(image_format, {"quality": 90}))
+    extension, content_type = LOGO_FORMATS[image_format]
+    return SimpleUploadedFile(f"{name}.{extension}", output.getvalue(), content_type=content_type)
+
+
+def _without_metadata(image: Image.Image, image_format: str) -> Image.Image:
+    mode = image.mode
+    if image_format == "JPEG" and mode not in {"L", "RGB", "CMYK"}:
+        mode = "RGB"
+    elif mode not in {"1", "L", "LA", "P", "RGB", "RGBA"}:
+        mode = "RGBA"
+    if mode == "P" and image_format != "PNG":
+        mode = "RGBA"
+    clean = image.convert(mode) if mode != image.mode else image.copy()
+    clean.info = {}
+    return clean
+
+
+class MemberAddForm(forms.Form):
+    """Add an organisation to the cluster: an existing one found by its business
+    ID, or a new one with the name and type given here."""
+
+    business_id = forms.CharField(
+        label=_("Business ID (Y-tunnus)"),
+        max_length=9,
+        help_text=_("Seven digits, a hyphen and a check digit, e.g. 1234567-1."),
+    )
+    name = forms.CharField(
+        label=_("Name of the organisation"),
+        max_length=200,
+        required=False,
+        help_text=_("Needed only if the organisation is not yet registered on Klusteri."),
+    )
+    kind = forms.ChoiceField(
+        label=_("Type of organisation"),
+        choices=Organisation.Kind.choices,
+        initial=Organisation.Kind.COMPANY,
+    )
+    role = forms.ChoiceField(
+        label=_("Role in the cluster"),
+        choices=ClusterMembership.Role.choices,
+        initial=ClusterMembership.Role.MEMBER,
+    )
+    since = forms.DateField(
+        label=_("Member since"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+    )
+    is_public = forms.BooleanField(
+        label=_("The organisation agrees to be listed publicly on the cluster's profile"),
+        required=False,
+    )
+
+    def __init__(self, *args, cluster: Cluster, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.cluster = cluster
+        self.organisation: Organisation | None = None
+
+    def clean_business_id(self) -> str:
+        business_id = normalise_business_id(self.cleaned_data["business_id"])
+        validate_business_id(business_id)
+        return business_id
+
+    def clean_since(self):
+        return _not_in_future(self.cleaned_data["since"])
+
+    def clean(self):
+        cleaned = super().clean()
+        business_id = cleaned.get("business_id")
+        if not business_id:
+            return cleaned
+        self.organisation = Organisation.objects.filter(business_id=business_id).first()
+        if self.organisation is None and not cleaned.get("name", "").strip():
+            self.add_error(
+                "name",
+                _("No organisation with this business ID is registered yet: give its name."),
+            )
+        elif (
+            self.organisation
+            and self.cluster.memberships.filter(organisation=self.organisation).exists()
+        ):
+            self.add_error(
+                "business_id",
+                _("%(name)s is already in this cluster.") % {"name": self.organisation.name},
+            )
+        return cleaned
+
+
+class MemberForm(forms.ModelForm):
+    class Meta:
+        model = ClusterMembership
+        fields = ["role", "since", "is_public"]
+        labels = {
+            "role": _("Role in the cluster"),
+            "is_public": _(
+                "The organisation agrees to be listed publicly on the cluster's profile"
+            ),
+        }
+        widgets = {"since": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")}
+
+    def clean_since(self):
+        return _not_in_future(self.cleaned_data["since"])
+
+    def changed_values(self) -> dict[str, object]:
+        return {name: self.cleaned_data[name] for name in self.changed_data}
+
+
+def _not_in_future(day):
+    if day is not None and day > timezone.localdate():
+        raise ValidationError(_("The date cannot be in the future."))
+    return day

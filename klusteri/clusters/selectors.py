@@ -1,0 +1,82 @@
+"""Reads about clusters that need more than one QuerySet method."""
+
+from django.db.models import (
+    Case,
+    Count,
+    F,
+    IntegerField,
+    OuterRef,
+    QuerySet,
+    Subquery,
+    Value,
+    When,
+)
+from django.db.models.functions import Coalesce
+
+from klusteri.clusters.models import Cluster
+
+# How many of the related clusters are kept for peers in the other Nordic
+# countries, when there are such peers.
+NORDIC_PEERS = 2
+
+
+def _shared(through, column: str, cluster: Cluster) -> Coalesce:
+    """How many of ``cluster``'s ecosystems (or tags) the outer cluster shares."""
+    own = through.objects.filter(cluster_id=cluster.pk).values(column)
+    shared = (
+        through.objects.filter(cluster_id=OuterRef("pk"), **{f"{column}__in": own})
+        .values("cluster_id")
+        .annotate(count=Count("*"))
+        .values("count")
+    )
+    return Coalesce(Subquery(shared, output_field=IntegerField()), Value(0))
+
+
+def _candidates(cluster: Cluster) -> QuerySet[Cluster]:
+    ecosystems = Cluster.ecosystems.through
+    tags = Cluster.tags.through
+    return (
+        Cluster.objects.published()
+        .exclude(pk=cluster.pk)
+        .select_related("region", "municipality")
+        .annotate(
+            shared_ecosystems=_shared(ecosystems, "ecosystem_id", cluster),
+            shared_tags=_shared(tags, "tag_id", cluster),
+        )
+    )
+
+
+def related_clusters(cluster: Cluster, limit: int = 6) -> list[Cluster]:
+    """Published clusters like ``cluster``, most alike first, in two queries.
+
+    Alike means sharing technology and value-chain tags (weighing most), EU
+    industrial ecosystems and the region. Up to ``NORDIC_PEERS`` places go to
+    clusters in other countries that share an ecosystem, so that a Finnish
+    cluster finds its Nordic peers. Each cluster comes with ``shared_tags``,
+    ``shared_ecosystems``, ``is_same_region`` and ``is_nordic_peer``, to say why.
+    """
+    peers = list(
+        _candidates(cluster)
+        .exclude(country=cluster.country)
+        .filter(shared_ecosystems__gt=0)
+        .order_by("-shared_ecosystems", "-shared_tags", "pk")[: min(NORDIC_PEERS, limit)]
+    )
+    in_region = (
+        Case(When(region_id=cluster.region_id, then=Value(1)), default=Value(0))
+        if cluster.region_id
+        else Value(0)
+    )
+    nearby = list(
+        _candidates(cluster)
+        .exclude(pk__in=[peer.pk for peer in peers])
+        .alias(score=3 * F("shared_tags") + 2 * F("shared_ecosystems") + in_region)
+        .filter(score__gt=0)
+        .order_by("-score", "pk")[: limit - len(peers)]
+    )
+    for related in nearby:
+        related.is_same_region = bool(cluster.region_id) and related.region_id == cluster.region_id
+        related.is_nordic_peer = False
+    for peer in peers:
+        peer.is_same_region = False
+        peer.is_nordic_peer = True
+    return nearby + peers

@@ -1,0 +1,417 @@
+"""The public profile page of a cluster, /<lang>/clusters/<slug>/, and its related clusters."""
+
+import datetime
+import json
+import re
+from decimal import Decimal
+
+import pytest
+
+from klusteri.clusters.models import (
+    Cluster,
+    ClusterManager,
+    ClusterMembership,
+    Country,
+    Ecosystem,
+    NaceDivision,
+    NaceSection,
+    ServiceArea,
+    Tag,
+)
+from klusteri.clusters.selectors import related_clusters
+from klusteri.places.models import Municipality, Region
+
+pytestmark = pytest.mark.django_db
+
+URL = "/en/clusters/vetyklusteri/"
+
+
+@pytest.fixture
+def cluster(manager, host_organisation):
+    cluster = Cluster.objects.create(
+        name_fi="Vetyklusteri",
+        name_en="Hydrogen Cluster Finland",
+        slug="vetyklusteri",
+        host=host_organisation,
+    )
+    ClusterManager.objects.create(cluster=cluster, user=manager)
+    return cluster
+
+
+@pytest.fixture
+def tag():
+    return Tag.objects.create(slug="hydrogen", name_fi="Vety", name_en="Hydrogen")
+
+
+def make_cluster(slug: str, **fields) -> Cluster:
+    fields.setdefault("name_fi", slug.capitalize())
+    return Cluster.objects.create(slug=slug, **fields)
+
+
+def json_ld(response) -> dict:
+    match = re.search(r'<script type="application/ld\+json">(.*?)</script>', response.text, re.S)
+    assert match, "no JSON-LD on the page"
+    return json.loads(match.group(1))
+
+
+def test_anyone_sees_a_published_profile(client, cluster):
+    response = client.get(URL)
+
+    assert response.status_code == 200
+    assert '<h1 id="cluster-name">Hydrogen Cluster Finland</h1>' in response.text
+    assert "Cluster organisation" in response.text
+    assert "A cluster organisation has its own staff who run the cluster" in response.text
+
+
+def test_name_falls_back_to_finnish_when_not_translated(client, cluster):
+    cluster.name_en = ""
+    cluster.save(update_fields=["name_en"])
+
+    response = client.get(URL)
+
+    assert '<h1 id="cluster-name">Vetyklusteri</h1>' in response.text
+
+
+def test_the_whole_profile_is_laid_out(client, cluster, tag):
+    oulu = Municipality.objects.get(name_fi="Oulu")
+    Cluster.objects.filter(pk=cluster.pk).update(
+        kind=Cluster.Kind.ECOSYSTEM,
+        municipality=oulu,
+        region=oulu.region,
+        operating_area=Cluster.OperatingArea.NATIONAL,
+        founded_year=2015,
+        legal_form=Cluster.LegalForm.COOPERATIVE,
+        business_id="0112038-9",
+        website="https://vety.example.org/",
+        languages=["fi", "sv", "xx"],
+        management_fte=Decimal("2.5"),
+        members_sme=30,
+        members_large=5,
+        members_university=2,
+        funding_membership=40,
+        funding_public=35,
+        funding_project=25,
+        eccp_url="https://reporting.clustercollaboration.eu/vety",
+        label=Cluster.Label.GOLD,
+        label_valid_until=datetime.date(2027, 6, 30),
+        national_status=Cluster.NationalStatus.RECOGNISED,
+        international_networks="European Clusters Alliance, Hydrogen Europe",
+        contact_name="Helmi Vetynen",
+        contact_email="helmi@vety.example.org",
+    )
+    cluster.ecosystems.add(Ecosystem.objects.get(slug="renewable-energy"))
+    cluster.nace_sections.add(NaceSection.objects.get(code="D"))
+    cluster.nace_divisions.add(NaceDivision.objects.get(code="35"))
+    cluster.tags.add(tag)
+    cluster.services.add(ServiceArea.objects.get(slug="advocacy"))
+
+    text = client.get(URL).text
+
+    assert "Innovation ecosystem" in text
+    assert "An innovation ecosystem is a looser community" in text
+    assert f"Oulu, {oulu.region.name_en}, Finland" in text
+    assert "National" in text
+    assert "2015" in text
+    assert "Cooperative (osuuskunta)" in text
+    assert "0112038-9" in text
+    assert 'href="https://vety.example.org/"' in text
+    assert "Finnish, Swedish, xx" in text
+    assert "2.5 full-time equivalents" in text
+    assert '<th scope="row">SMEs</th><td>30</td>' in text
+    assert '<th scope="row">Universities</th><td>2</td>' in text
+    assert '<th scope="row">Total</th><td>37</td>' in text
+    assert "<caption>Members of Hydrogen Cluster Finland by type of organisation</caption>" in text
+    assert "Energy-renewables" in text
+    assert "35 Electricity, gas, steam and air conditioning supply" in text
+    assert "Hydrogen" in text
+    assert "Advocacy" in text
+    assert '<th scope="row">Membership fees (%)</th><td>40 %</td>' in text
+    assert '<span aria-hidden="true">' + "█" * 8 + "</span>" in text
+    assert 'href="https://reporting.clustercollaboration.eu/vety"' in text
+    assert "Gold, valid until June 30, 2027" in text
+    assert "Recognised national cluster" in text
+    assert "<li>Hydrogen Europe</li>" in text
+    assert "Helmi Vetynen" in text
+    assert 'href="mailto:helmi@vety.example.org"' in text
+    assert "Last updated" in text
+
+
+def test_an_expired_label_says_so(client, cluster):
+    cluster.label = Cluster.Label.SILVER
+    cluster.label_valid_until = datetime.date(2020, 1, 31)
+    cluster.save(update_fields=["label", "label_valid_until"])
+
+    text = client.get(URL).text
+
+    assert "Silver, valid until Jan. 31, 2020 (expired)" in text
+
+
+def test_description_is_rendered_markdown_without_script(client, cluster):
+    cluster.description_en = (
+        "We make **hydrogen**.\n\n<script>alert(1)</script> [x](javascript:alert(1))"
+    )
+    cluster.save(update_fields=["description_en"])
+
+    text = client.get(URL).text
+
+    assert "<strong>hydrogen</strong>" in text
+    assert "<script>alert(1)" not in text
+    assert 'href="javascript:' not in text
+
+
+def test_demo_cluster_says_its_data_are_fictional(client, cluster):
+    cluster.is_demo = True
+    cluster.save(update_fields=["is_demo"])
+
+    text = client.get(URL).text
+
+    assert '<strong class="demo-label">Demo — fictional data</strong>' in text
+
+
+def test_real_cluster_has_no_demo_notice(client, cluster):
+    assert "fictional data" not in client.get(URL).text
+
+
+def test_logo_has_alt_text(client, cluster, settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path
+    cluster.logo.save("vety.png", __import__("io").BytesIO(b"not shown, only linked"), save=True)
+
+    text = client.get(URL).text
+
+    assert 'alt="Logo of Hydrogen Cluster Finland"' in text
+    assert '<meta property="og:image" content="http://testserver/media/clusters/logos/' in text
+
+
+def test_only_consenting_members_are_listed_members_and_partners_apart(
+    client, cluster, make_organisation
+):
+    listed = make_organisation("Listattu Oy")
+    hidden = make_organisation("Salainen Oy")
+    university = make_organisation("Oulun yliopisto")
+    ClusterMembership.objects.create(cluster=cluster, organisation=listed, is_public=True)
+    ClusterMembership.objects.create(cluster=cluster, organisation=hidden, is_public=False)
+    ClusterMembership.objects.create(
+        cluster=cluster,
+        organisation=university,
+        role=ClusterMembership.Role.RESEARCH_PARTNER,
+        is_public=True,
+    )
+
+    text = client.get(URL).text
+
+    members, partners = text.split("<h3>Research, education and other partners</h3>")
+    assert f'<a href="/en/clusters/organisations/{listed.pk}/">Listattu Oy</a>' in members
+    assert "Oulun yliopisto" not in members
+    assert 'Oulun yliopisto</a> <span class="muted">(research partner)</span>' in partners
+    assert "Salainen Oy" not in text
+
+
+def test_related_clusters_are_shown_with_the_reason(client, cluster, tag):
+    cluster.tags.add(tag)
+    peer = make_cluster("vatgas", name_fi="Vätgaskluster", country=Country.SWEDEN)
+    twin = make_cluster("kaksonen", name_fi="Kaksonen")
+    twin.tags.add(tag)
+    energy = Ecosystem.objects.get(slug="renewable-energy")
+    cluster.ecosystems.add(energy)
+    peer.ecosystems.add(energy)
+
+    text = client.get(URL).text
+
+    assert '<a href="/en/clusters/kaksonen/">Kaksonen</a>' in text
+    assert "Shares 1 technology or value chain." in text
+    assert '<a href="/en/clusters/vatgas/">Vätgaskluster</a>' in text
+    assert "A peer in another Nordic country." in text
+
+
+def test_unpublished_cluster_is_404_to_the_public(client, outsider_client, cluster):
+    cluster.is_published = False
+    cluster.save(update_fields=["is_published"])
+
+    assert client.get(URL).status_code == 404
+    assert outsider_client.get(URL).status_code == 404
+
+
+def test_manager_sees_the_unpublished_profile_and_is_told_so(manager_client, cluster):
+    cluster.is_published = False
+    cluster.save(update_fields=["is_published"])
+
+    response = manager_client.get(URL)
+
+    assert response.status_code == 200
+    assert "This profile is not published" in response.text
+
+
+def test_manager_and_staff_get_edit_links(manager_client, staff_client, cluster):
+    for client in (manager_client, staff_client):
+        text = client.get(URL).text
+
+        assert 'href="/en/clusters/vetyklusteri/edit/"' in text
+        assert 'href="/en/clusters/vetyklusteri/members/"' in text
+
+
+def test_others_get_no_edit_links(client, outsider_client, other_manager, cluster):
+    other_client = type(client)()
+    other_client.force_login(other_manager)
+    for each in (client, outsider_client, other_client):
+        assert "/edit/" not in each.get(URL).text
+
+
+def test_json_ld_describes_the_organisation(client, cluster):
+    oulu = Municipality.objects.get(name_fi="Oulu")
+    cluster.municipality = oulu
+    cluster.region = oulu.region
+    cluster.founded_year = 2015
+    cluster.description_en = "We make **hydrogen** & fuel cells."
+    cluster.save(update_fields=["municipality", "region", "founded_year", "description_en"])
+
+    data = json_ld(client.get(URL))
+
+    assert data["@context"] == "https://schema.org"
+    assert data["@type"] == "Organization"
+    assert data["name"] == "Hydrogen Cluster Finland"
+    assert data["url"] == "http://testserver/en/clusters/vetyklusteri/"
+    assert data["foundingDate"] == "2015"
+    assert data["description"] == "We make hydrogen & fuel cells."
+    assert data["address"] == {
+        "@type": "PostalAddress",
+        "addressCountry": "FI",
+        "addressLocality": "Oulu",
+        "addressRegion": oulu.region.name_en,
+    }
+
+
+def test_json_ld_cannot_be_broken_out_of(client, cluster):
+    cluster.name_en = "</script><script>alert(1)</script>"
+    cluster.save(update_fields=["name_en"])
+
+    response = client.get(URL)
+
+    assert "<script>alert(1)" not in response.text
+    assert json_ld(response)["name"] == "</script><script>alert(1)</script>"
+
+
+def test_open_graph_tags_describe_the_page(client, cluster):
+    cluster.description_en = "We make *hydrogen*."
+    cluster.save(update_fields=["description_en"])
+
+    text = client.get(URL).text
+
+    assert '<meta property="og:title" content="Hydrogen Cluster Finland">' in text
+    assert '<meta property="og:description" content="We make hydrogen.">' in text
+    assert '<meta property="og:type" content="website">' in text
+    assert '<meta property="og:url" content="http://testserver/en/clusters/vetyklusteri/">' in text
+    assert '<meta name="description" content="We make hydrogen.">' in text
+
+
+def fill(cluster, make_organisation, count: int) -> None:
+    for number in range(count):
+        organisation = make_organisation(f"Jäsen {number} Oy")
+        ClusterMembership.objects.create(
+            cluster=cluster,
+            organisation=organisation,
+            is_public=True,
+            role=ClusterMembership.Role.MEMBER if number % 2 else ClusterMembership.Role.PARTNER,
+        )
+        tag = Tag.objects.create(slug=f"tag-{cluster.pk}-{number}", name_fi=f"Aihe {number}")
+        cluster.tags.add(tag)
+        related = make_cluster(f"sukua-{cluster.pk}-{number}")
+        related.tags.add(tag)
+    cluster.ecosystems.add(*Ecosystem.objects.all()[:count])
+    cluster.nace_sections.add(*NaceSection.objects.all()[:count])
+    cluster.nace_divisions.add(*NaceDivision.objects.all()[:count])
+    cluster.services.add(*ServiceArea.objects.all()[:count])
+
+
+# 1 cluster, 6 prefetches (ecosystems, NACE sections and divisions, tags,
+# services, listed members), 2 for the related clusters.
+PROFILE_QUERIES = 9
+
+
+@pytest.mark.parametrize("count", [3, 30])
+def test_query_count_does_not_grow_with_members_and_tags(
+    client, cluster, make_organisation, django_assert_num_queries, count
+):
+    fill(cluster, make_organisation, count)
+
+    with django_assert_num_queries(PROFILE_QUERIES):
+        response = client.get(URL)
+
+    assert response.text.count('href="/en/clusters/organisations/') == count
+
+
+def test_manager_pays_one_query_for_the_edit_check_and_two_for_the_session(
+    manager_client, cluster, make_organisation, django_assert_num_queries
+):
+    fill(cluster, make_organisation, 3)
+
+    with django_assert_num_queries(PROFILE_QUERIES + 3):
+        manager_client.get(URL)
+
+
+def test_wrong_method_is_405(client, cluster):
+    assert client.post(URL).status_code == 405
+
+
+def test_unknown_cluster_is_404(client):
+    assert client.get("/en/clusters/ei-ole/").status_code == 404
+
+
+# related_clusters
+
+
+def test_related_ranks_shared_tags_over_ecosystems_over_region(cluster, tag):
+    region = Region.objects.get(code="MK17")
+    energy = Ecosystem.objects.get(slug="renewable-energy")
+    cluster.region = region
+    cluster.save(update_fields=["region"])
+    cluster.tags.add(tag)
+    cluster.ecosystems.add(energy)
+    neighbour = make_cluster("naapuri", region=region)
+    ecosystem_mate = make_cluster("ekosysteemi")
+    ecosystem_mate.ecosystems.add(energy)
+    tag_mate = make_cluster("aihe")
+    tag_mate.tags.add(tag)
+    make_cluster("vieras")
+
+    related = related_clusters(cluster)
+
+    assert related == [tag_mate, ecosystem_mate, neighbour]
+    assert related[2].is_same_region
+    assert (related[0].shared_tags, related[0].shared_ecosystems) == (1, 0)
+
+
+def test_related_keeps_places_for_nordic_peers(cluster, tag):
+    energy = Ecosystem.objects.get(slug="renewable-energy")
+    cluster.ecosystems.add(energy)
+    cluster.tags.add(tag)
+    finns = [make_cluster(f"suomi-{n}") for n in range(6)]
+    for finn in finns:
+        finn.tags.add(tag)
+    swede = make_cluster("sverige", country=Country.SWEDEN)
+    swede.ecosystems.add(energy)
+    norwegian_without_ecosystem = make_cluster("norge", country=Country.NORWAY)
+    norwegian_without_ecosystem.tags.add(tag)
+
+    related = related_clusters(cluster, limit=6)
+
+    assert len(related) == 6
+    assert related[-1] == swede
+    assert related[-1].is_nordic_peer
+    assert norwegian_without_ecosystem not in related[-1:]
+
+
+def test_related_leaves_out_unpublished_clusters_and_itself(cluster, tag):
+    cluster.tags.add(tag)
+    hidden = make_cluster("piilo", is_published=False)
+    hidden.tags.add(tag)
+
+    assert related_clusters(cluster) == []
+
+
+def test_related_takes_two_queries_however_many_clusters(cluster, tag, django_assert_num_queries):
+    cluster.tags.add(tag)
+    for number in range(20):
+        make_cluster(f"k-{number}").tags.add(tag)
+
+    with django_assert_num_queries(2):
+        assert len(related_clusters(cluster, limit=6)) == 6

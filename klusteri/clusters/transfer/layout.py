@@ -1,0 +1,463 @@
+"""The column layout that every file format shares, and how a cell becomes a
+cluster's value and back.
+
+``cluster_values`` gives a cluster's value in each column; ``Taxonomies.parse``
+reads a cell into that same form, so that comparing the two tells whether an
+import changes anything.
+"""
+
+import re
+from dataclasses import dataclass
+from datetime import date, datetime
+from decimal import Decimal
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.core.validators import ProhibitNullCharactersValidator
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from klusteri.accounts.validators import normalise_business_id
+from klusteri.clusters.models import Cluster, Ecosystem, NaceDivision, NaceSection, ServiceArea, Tag
+from klusteri.clusters.services import ClusterError
+from klusteri.places.models import Municipality, Region
+
+MAX_ROWS = 10_000
+
+# Kinds of column, by how a cell is read and written.
+TEXT = "text"  # one line, surrounding spaces dropped
+LONG_TEXT = "long_text"  # Markdown, kept as it is
+CHOICE = "choice"  # one of the field's codes
+INTEGER = "integer"  # a whole number or empty
+COUNT = "count"  # a whole number, empty meaning 0
+DECIMAL = "decimal"  # "62.5" or "62,5"
+DATE = "date"  # ISO date; 31.12.2026 as Finnish Excel rewrites it
+BOOLEAN = "boolean"
+LANGUAGES = "languages"  # language codes separated by spaces or commas
+PLACE = "place"  # a region or municipality code
+MANY = "many"  # taxonomy codes or slugs separated by |
+
+MEMBER_COLUMNS = [
+    "members_large",
+    "members_sme",
+    "members_micro",
+    "members_university",
+    "members_uas",
+    "members_research",
+    "members_public",
+    "members_financier",
+    "members_other",
+]
+FUNDING_COLUMNS = ["funding_membership", "funding_public", "funding_project", "funding_other"]
+
+LAYOUT: dict[str, str] = {
+    "slug": TEXT,
+    "name_fi": TEXT,
+    "name_sv": TEXT,
+    "name_en": TEXT,
+    "kind": CHOICE,
+    "business_id": TEXT,
+    "foreign_registry_id": TEXT,
+    "legal_form": CHOICE,
+    "founded_year": INTEGER,
+    "website": TEXT,
+    "languages": LANGUAGES,
+    "country": CHOICE,
+    "region": PLACE,
+    "municipality": PLACE,
+    "city": TEXT,
+    "latitude": DECIMAL,
+    "longitude": DECIMAL,
+    "operating_area": CHOICE,
+    "management_fte": DECIMAL,
+    **dict.fromkeys(MEMBER_COLUMNS, COUNT),
+    "ecosystems": MANY,
+    "nace_sections": MANY,
+    "nace_divisions": MANY,
+    "tags": MANY,
+    "services": MANY,
+    **dict.fromkeys(FUNDING_COLUMNS, COUNT),
+    "eccp_url": TEXT,
+    "label": CHOICE,
+    "label_valid_until": DATE,
+    "national_status": CHOICE,
+    "international_networks": TEXT,
+    "contact_name": TEXT,
+    "contact_email": TEXT,
+    "description_fi": LONG_TEXT,
+    "description_sv": LONG_TEXT,
+    "description_en": LONG_TEXT,
+    "is_demo": BOOLEAN,
+}
+COLUMNS = list(LAYOUT)
+
+# Many-to-many columns: the taxonomy and the field that names its rows in a file.
+TAXONOMIES = {
+    "ecosystems": (Ecosystem, "slug"),
+    "nace_sections": (NaceSection, "code"),
+    "nace_divisions": (NaceDivision, "code"),
+    "tags": (Tag, "slug"),
+    "services": (ServiceArea, "slug"),
+}
+PLACES = {"region": Region, "municipality": Municipality}
+# Per-language columns (django-modeltranslation): an empty one is stored as NULL,
+# so that the language falls back to another.
+TRANSLATED = {"name_fi", "name_sv", "name_en", "description_fi", "description_sv", "description_en"}
+UNKNOWN = {
+    "ecosystems": gettext_lazy("There is no EU industrial ecosystem “%(value)s”."),
+    "nace_sections": gettext_lazy("There is no NACE section “%(value)s”."),
+    "nace_divisions": gettext_lazy("There is no NACE division “%(value)s”."),
+    "tags": gettext_lazy(
+        "There is no tag “%(value)s”. The tags are curated: add the tag first, then import."
+    ),
+    "services": gettext_lazy("There is no service area “%(value)s”."),
+    "region": gettext_lazy("There is no region with the code “%(value)s”."),
+    "municipality": gettext_lazy("There is no municipality with the code “%(value)s”."),
+}
+
+TRUE_WORDS = {"true", "1", "yes", "y", "x", "kyllä", "k", "tosi", "ja", "sant"}
+FALSE_WORDS = {"false", "0", "no", "n", "", "ei", "epätosi", "nej", "falskt"}
+LANGUAGE_CODE = re.compile(r"[a-z]{2,3}")
+TAG_SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+
+
+class ClusterImportError(ClusterError):
+    """The file was not imported; ``errors`` says where and why."""
+
+    def __init__(self, errors: list["RowError"]):
+        super().__init__(f"{len(errors)} errors")
+        self.errors = sorted(errors, key=RowError.sort_key)
+
+
+@dataclass(frozen=True)
+class RowError:
+    """``row`` as a spreadsheet shows it (the heading is row 1; in JSON, the
+    object's position from 1), or None for the file as a whole."""
+
+    row: int | None
+    column: str
+    message: str
+
+    def sort_key(self) -> tuple[int, int]:
+        position = COLUMNS.index(self.column) if self.column in LAYOUT else len(COLUMNS)
+        return (self.row or 0, position)
+
+    def __str__(self) -> str:
+        if self.row is None:
+            return self.message
+        if not self.column:
+            return _("Row %(row)d: %(message)s") % {"row": self.row, "message": self.message}
+        return _("Row %(row)d, column %(column)s: %(message)s") % {
+            "row": self.row,
+            "column": self.column,
+            "message": self.message,
+        }
+
+
+@dataclass
+class Row:
+    number: int
+    values: dict[str, Any]
+
+
+def cluster_values(cluster: Cluster) -> dict[str, Any]:
+    """A cluster's value in each column, as importing a cell gives it. Needs the
+    region, the municipality and the taxonomies loaded (``export_clusters`` does)."""
+    values: dict[str, Any] = {}
+    for column, kind in LAYOUT.items():
+        if kind == MANY:
+            key = TAXONOMIES[column][1]
+            values[column] = [getattr(item, key) for item in getattr(cluster, column).all()]
+        elif kind == PLACE:
+            place = getattr(cluster, column)
+            values[column] = place.code if place else ""
+        elif kind == TEXT:
+            value = getattr(cluster, column) or ""
+            values[column] = normalise_business_id(value) if column == "business_id" else value
+        elif kind == LONG_TEXT:
+            values[column] = _newlines(getattr(cluster, column) or "")
+        elif kind == LANGUAGES:
+            values[column] = list(cluster.languages or [])
+        else:
+            values[column] = getattr(cluster, column)
+    return values
+
+
+def _text(raw: Any, *, strip: bool = True) -> str:
+    if raw is None:
+        return ""
+    if isinstance(raw, list | tuple | dict):
+        raise ValidationError(_("Enter a single value, not a list."))
+    if isinstance(raw, bool):
+        text = "true" if raw else "false"
+    elif isinstance(raw, float) and raw.is_integer():
+        text = str(int(raw))
+    elif isinstance(raw, datetime) and raw.time() == datetime.min.time():
+        text = raw.date().isoformat()
+    elif isinstance(raw, date):
+        text = raw.isoformat()
+    else:
+        text = str(raw)
+    ProhibitNullCharactersValidator()(text)
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        raise ValidationError(_("The text has characters that cannot be stored.")) from None
+    return text.strip() if strip else text
+
+
+def _newlines(text: str) -> str:
+    """Line breaks as LF. A browser sends a textarea's as CR LF, and an XLSX file turns
+    CR LF into LF: compared as they are, they would look changed when they are not."""
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def _number_text(raw: Any) -> str:
+    return _text(raw).replace(" ", "").replace("\u00a0", "")
+
+
+def _integer(raw: Any, *, default: int | None) -> int | None:
+    invalid = ValidationError(_("Enter a whole number."))
+    if isinstance(raw, bool):
+        raise invalid
+    if isinstance(raw, int):
+        return raw
+    if isinstance(raw, float):
+        if raw.is_integer():
+            return int(raw)
+        raise invalid
+    text = _number_text(raw)
+    if not text:
+        return default
+    match = re.fullmatch(r"([+-]?\d{1,18})(?:[.,]0+)?", text)
+    if not match:
+        raise invalid
+    return int(match.group(1))
+
+
+def _decimal(raw: Any) -> Decimal | None:
+    invalid = ValidationError(_("Enter a number, e.g. 62.5 or 62,5."))
+    if isinstance(raw, bool):
+        raise invalid
+    if isinstance(raw, int):
+        return Decimal(raw)
+    if isinstance(raw, float):
+        if raw != raw or raw in (float("inf"), float("-inf")):
+            raise invalid
+        return Decimal(repr(raw))
+    text = _number_text(raw)
+    if not text:
+        return None
+    if "," in text:
+        if "." in text:
+            raise invalid
+        text = text.replace(",", ".")
+    if not re.fullmatch(r"[+-]?(?:\d{1,30}(?:\.\d{0,30})?|\.\d{1,30})", text):
+        raise invalid
+    return Decimal(text)
+
+
+def _date(raw: Any) -> date | None:
+    if isinstance(raw, datetime):
+        return raw.date()
+    if isinstance(raw, date):
+        return raw
+    text = _text(raw)
+    if not text:
+        return None
+    try:
+        if re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
+            return date.fromisoformat(text)
+        match = re.fullmatch(r"(\d{1,2})\.(\d{1,2})\.(\d{4})", text)
+        if match:
+            day, month, year = (int(part) for part in match.groups())
+            return date(year, month, day)
+    except ValueError:
+        pass
+    raise ValidationError(_("Enter a date as YYYY-MM-DD, e.g. 2027-12-31."))
+
+
+def _boolean(raw: Any) -> bool:
+    if isinstance(raw, bool):
+        return raw
+    if isinstance(raw, int) and raw in (0, 1):
+        return bool(raw)
+    text = _text(raw).lower()
+    if text in TRUE_WORDS:
+        return True
+    if text in FALSE_WORDS:
+        return False
+    raise ValidationError(_("Enter true or false."))
+
+
+def _items(raw: Any, separators: str) -> list[str]:
+    if isinstance(raw, list):
+        texts = [_text(item) for item in raw]
+    else:
+        texts = re.split(separators, _text(raw))
+    return [text for text in texts if text]
+
+
+def _languages(raw: Any) -> list[str]:
+    codes: list[str] = []
+    errors = []
+    for item in _items(raw, r"[\s,;|]+"):
+        code = item.lower()
+        if not LANGUAGE_CODE.fullmatch(code):
+            errors.append(
+                ValidationError(
+                    _("“%(value)s” is not a language code such as fi, sv or en."),
+                    params={"value": item},
+                )
+            )
+        elif code not in codes:
+            codes.append(code)
+    if errors:
+        raise ValidationError(errors)
+    return codes
+
+
+def _choice(column: str, raw: Any) -> str:
+    """The field's code, matched regardless of case; full_clean() reports an
+    unknown one."""
+    text = _text(raw)
+    for code, _label in Cluster._meta.get_field(column).choices:
+        if code.lower() == text.lower():
+            return code
+    return text
+
+
+class Taxonomies:
+    """The taxonomy rows a file may name, loaded once per import."""
+
+    def __init__(self, *, create_tags: bool):
+        self.create_tags = create_tags
+        self.items = {
+            column: {self.fold(column, getattr(item, key)): item for item in model.objects.all()}
+            for column, (model, key) in TAXONOMIES.items()
+        }
+        self.places = {
+            column: {self.fold(column, place.code): place for place in model.objects.all()}
+            for column, model in PLACES.items()
+        }
+        self.new_tags: dict[str, Tag] = {}
+
+    @staticmethod
+    def fold(column: str, value: str) -> str:
+        """A code as the file may spell it, in the form it is looked up by: Excel
+        drops leading zeros ("91" for "091"), and people write "c" for "C"."""
+        if column in ("nace_sections", "region"):
+            return value.upper()
+        if column == "nace_divisions" and value.isdigit():
+            return value.zfill(2)
+        if column == "municipality" and value.isdigit():
+            return value.zfill(3)
+        return value.lower()
+
+    def parse(self, column: str, raw: Any) -> Any:
+        """The value of a cell in the form ``cluster_values`` gives, or a
+        ValidationError."""
+        kind = LAYOUT[column]
+        if kind == TEXT:
+            text = _text(raw)
+            return normalise_business_id(text) if column == "business_id" and text else text
+        if kind == LONG_TEXT:
+            return _newlines(_text(raw, strip=False))
+        if kind == CHOICE:
+            return _choice(column, raw)
+        if kind == INTEGER:
+            return _integer(raw, default=None)
+        if kind == COUNT:
+            return _integer(raw, default=0)
+        if kind == DECIMAL:
+            return _decimal(raw)
+        if kind == DATE:
+            return _date(raw)
+        if kind == BOOLEAN:
+            return _boolean(raw)
+        if kind == LANGUAGES:
+            return _languages(raw)
+        if kind == PLACE:
+            return self._place(column, raw)
+        return self._many(column, raw)
+
+    def _place(self, column: str, raw: Any) -> str:
+        text = _text(raw)
+        if not text:
+            return ""
+        place = self.places[column].get(self.fold(column, text))
+        if place is None:
+            raise ValidationError(UNKNOWN[column], params={"value": text})
+        return place.code
+
+    def _many(self, column: str, raw: Any) -> list[str]:
+        key = TAXONOMIES[column][1]
+        keys: list[str] = []
+        errors = []
+        for value in _items(raw, r"\s*[|;,\n]\s*"):
+            item = self.items[column].get(self.fold(column, value))
+            if item is not None:
+                found = getattr(item, key)
+            elif column == "tags" and self.create_tags:
+                found = value.lower()
+                if not TAG_SLUG.fullmatch(found) or len(found) > 80:
+                    errors.append(
+                        ValidationError(
+                            _(
+                                "“%(value)s” cannot be a tag: use lowercase letters, digits "
+                                "and hyphens."
+                            ),
+                            params={"value": value},
+                        )
+                    )
+                    continue
+                self.new_tags.setdefault(found, Tag(slug=found, name_fi=found.replace("-", " ")))
+            else:
+                errors.append(ValidationError(UNKNOWN[column], params={"value": value}))
+                continue
+            if found not in keys:
+                keys.append(found)
+        if errors:
+            raise ValidationError(errors)
+        return keys
+
+    def place(self, column: str, code: str) -> Region | Municipality | None:
+        return self.places[column][self.fold(column, code)] if code else None
+
+    def objects(self, column: str, keys: list[str]) -> list:
+        return [
+            self.new_tags[key]
+            if column == "tags" and key in self.new_tags
+            else self.items[column][self.fold(column, key)]
+            for key in keys
+        ]
+
+
+def _decimal_text(value: Decimal) -> str:
+    return format(value.normalize(), "f")
+
+
+def cell_text(kind: str, value: Any) -> str:
+    if value is None:
+        return ""
+    if kind == BOOLEAN:
+        return "true" if value else "false"
+    if kind == DECIMAL:
+        return _decimal_text(value)
+    if kind == DATE:
+        return value.isoformat()
+    if kind == LANGUAGES:
+        return " ".join(value)
+    if kind == MANY:
+        return "|".join(value)
+    return str(value)
+
+
+def json_value(kind: str, value: Any) -> Any:
+    if value is None:
+        return None
+    if kind == DECIMAL:
+        return float(value)
+    if kind == DATE:
+        return value.isoformat()
+    return value

@@ -1,0 +1,59 @@
+import time
+
+from django.core.management.base import BaseCommand, CommandError
+
+from klusteri.demo import clusters, scale
+
+
+class Command(BaseCommand):
+    help = (
+        "Load synthetic scale data: clusters (slugs starting 'scale-') and organisations "
+        "with memberships, all flagged demo. Replaces earlier scale data; --clear only "
+        "removes it."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument("--clusters", type=int, default=1000)
+        parser.add_argument("--organisations", type=int, default=20000)
+        parser.add_argument("--seed", type=int, default=2026, help="Random seed.")
+        parser.add_argument(
+            "--clear", action="store_true", help="Remove the scale data and load nothing."
+        )
+        parser.add_argument(
+            "--no-index", action="store_true", help="Do not refresh the search index."
+        )
+
+    def handle(self, *args, **options):
+        started = time.perf_counter()
+        if options["clear"]:
+            counts = scale.clear()
+            self.stdout.write(
+                self.style.SUCCESS(
+                    "Removed {clusters} scale clusters, {organisations} organisations and "
+                    "{memberships} memberships".format(**counts)
+                    + f" in {time.perf_counter() - started:.1f} s."
+                )
+            )
+            return
+        if options["clusters"] < 1 or options["organisations"] < 0:
+            raise CommandError("Give at least one cluster and no negative organisations.")
+
+        counts = scale.generate(
+            options["clusters"], options["organisations"], options["seed"], log=self.stdout.write
+        )
+        loaded = time.perf_counter()
+        self.stdout.write(
+            self.style.SUCCESS(
+                "Loaded {clusters} clusters, {organisations} organisations, {memberships} "
+                "memberships and {links} taxonomy links".format(**counts)
+                + f" in {loaded - started:.1f} s."
+            )
+        )
+        if options["no_index"]:
+            return
+        if clusters.reindex(counts["cluster_ids"]):
+            self.stdout.write(f"Search index refreshed in {time.perf_counter() - loaded:.1f} s.")
+        else:
+            self.stdout.write(
+                "The search index was not refreshed: klusteri.clusters.search is missing."
+            )

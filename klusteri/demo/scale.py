@@ -1,0 +1,422 @@
+"""Synthetic data at European scale: thousands of clusters, hundreds of thousands of
+organisations and their memberships, for benchmarks of the directory, the map and
+search.
+
+The texts are real Finnish, Swedish and English words drawn with a Zipf-like spread
+(``words.SCALE_COMMON`` then ``words.SCALE_SUBJECT``): a few words occur in almost
+every text, most in a small share of them, as in real documents. Everything is
+flagged ``is_demo``. Scale clusters have slugs starting ``scale-``; scale
+organisations have business IDs from 8,000,000 up (never issued) or registry IDs
+starting ``SCALE-``, which is how ``clear()`` finds them again.
+"""
+
+import random
+from bisect import bisect
+from collections import Counter
+from datetime import date
+from decimal import Decimal
+from itertools import accumulate
+
+from django.db import transaction
+from django.db.models import Q
+
+from klusteri.accounts.models import Organisation
+from klusteri.clusters.models import (
+    Cluster,
+    ClusterManager,
+    ClusterMembership,
+    Ecosystem,
+    NaceDivision,
+    ServiceArea,
+    Tag,
+)
+from klusteri.demo import clusters as demo
+from klusteri.demo import themes, words
+from klusteri.places.models import Municipality
+
+SLUG_PREFIX = "scale-"
+FOREIGN_PREFIX = "SCALE-"
+BUSINESS_ID_START = 8_000_000
+BATCH = 5000
+
+CLUSTER_COUNTRIES = {"FI": 45, "SE": 20, "NO": 13, "DK": 14, "IS": 3, "AX": 1, "FO": 2, "GL": 2}
+ORGANISATION_COUNTRIES = {
+    "FI": 50,
+    "SE": 18,
+    "NO": 12,
+    "DK": 13,
+    "IS": 3,
+    "AX": 1,
+    "FO": 1.5,
+    "GL": 1.5,
+}
+SAME_COUNTRY = 0.85  # the share of memberships in a cluster of the member's own country
+
+FI_SYLLABLES = words.split(
+    "ka ki ko ku la le li lo lu ma me mi mo na ne ni no pa pe pi po ra re ri ro sa se si so "
+    "su ta te ti to tu va ve vi vo ha he hi ho ja jo ju ar en il or ul"
+)
+NORDIC_PARTS = words.split(
+    "nor sund vik fjell berg dal holm strand lund by rud heim mark ås sjö skog ström hav ek "
+    "gran lyng fors näs kil"
+)
+KIND_NAMES = {  # kind: (Finnish, Swedish, English) name endings
+    "cluster": ("klusteri", "klustret", "Cluster"),
+    "network": ("verkosto", "nätverket", "Network"),
+    "ecosystem": ("ekosysteemi", "ekosystemet", "Ecosystem"),
+    "platform": ("alusta", "plattformen", "Platform"),
+    "park": ("puisto", "parken", "Park"),
+    "edih": ("keskittymä", "hubben", "Digital Innovation Hub"),
+}
+KINDS = list(KIND_NAMES)
+KIND_WEIGHTS = [70, 15, 6, 4, 3, 2]
+
+
+def scale_clusters():
+    return Cluster.objects.filter(is_demo=True, slug__startswith=SLUG_PREFIX)
+
+
+def scale_organisations():
+    return Organisation.objects.filter(is_demo=True).filter(
+        Q(business_id__startswith="8") | Q(foreign_registry_id__startswith=FOREIGN_PREFIX)
+    )
+
+
+@transaction.atomic
+def clear() -> dict[str, int]:
+    """Remove every scale cluster and organisation; the links go with them."""
+    cluster_ids = list(scale_clusters().values_list("pk", flat=True))
+    memberships = 0
+    for start in range(0, len(cluster_ids), BATCH):
+        batch = cluster_ids[start : start + BATCH]
+        memberships += ClusterMembership.objects.filter(cluster_id__in=batch).delete()[0]
+        ClusterManager.objects.filter(cluster_id__in=batch).delete()
+        for name in ("ecosystems", "tags", "services", "nace_sections", "nace_divisions"):
+            through = Cluster._meta.get_field(name).remote_field.through
+            through.objects.filter(cluster_id__in=batch).delete()
+        Cluster.objects.filter(pk__in=batch).delete()
+    organisations = 0
+    org_ids = list(scale_organisations().values_list("pk", flat=True))
+    for start in range(0, len(org_ids), BATCH):
+        batch = org_ids[start : start + BATCH]
+        memberships += ClusterMembership.objects.filter(organisation_id__in=batch).delete()[0]
+        organisations += (
+            Organisation.objects.filter(pk__in=batch).delete()[1].get(Organisation._meta.label, 0)
+        )
+    demo.reindex(cluster_ids)  # clusters that no longer exist leave the index
+    return {
+        "clusters": len(cluster_ids),
+        "organisations": organisations,
+        "memberships": memberships,
+    }
+
+
+class Zipf:
+    """Draws words with weight 1 / rank: the first words of the list are the commonest."""
+
+    def __init__(self, vocabulary: list[str], exponent: float = 1.0):
+        self.words = vocabulary
+        ranks = range(1, len(vocabulary) + 1)
+        self.cumulative = list(accumulate(1 / rank**exponent for rank in ranks))
+
+    def text(self, rng: random.Random, count: int, extra: list[str]) -> str:
+        tokens = rng.choices(self.words, cum_weights=self.cumulative, k=count)
+        for word in extra:  # the cluster's own tags, so that texts and tags agree
+            tokens.insert(rng.randrange(len(tokens) + 1), word)
+        sentences, start = [], 0
+        while start < len(tokens):
+            end = start + rng.randint(6, 14)
+            sentence = " ".join(tokens[start:end])
+            sentences.append(sentence[:1].upper() + sentence[1:] + ".")
+            start = end
+        return " ".join(sentences)
+
+
+def vocabularies(rng: random.Random) -> dict[str, Zipf]:
+    result = {}
+    for language in ("fi", "sv", "en"):
+        subject = list(dict.fromkeys(words.SCALE_SUBJECT[language]))
+        rng.shuffle(subject)
+        common = words.SCALE_COMMON[language]
+        result[language] = Zipf(common + [w for w in subject if w not in common])
+    return result
+
+
+def weighted(rng: random.Random, options: dict):
+    return rng.choices(list(options), list(options.values()))[0]
+
+
+def brand(rng: random.Random, country: str) -> str:
+    if country == "FI":
+        name = "".join(rng.choice(FI_SYLLABLES) for _ in range(rng.randint(2, 3)))
+    else:
+        name = "".join(rng.sample(NORDIC_PARTS, 2))
+    return name.capitalize()
+
+
+class Places:
+    """Municipalities of Finland and Åland, and the Nordic towns, to put clusters in."""
+
+    def __init__(self):
+        self.by_region = {}
+        for m in Municipality.objects.select_related("region").order_by("code"):
+            self.by_region.setdefault(m.region.code, []).append(m)
+        self.region_ids = {code: items[0].region_id for code, items in self.by_region.items()}
+        self.mainland = sorted(code for code in self.by_region if code != "MK21")
+        self.towns = {}  # the towns of the Nordic demo clusters, by country
+        for spec in demo.SPECS:
+            if spec.country not in ("FI", "AX"):
+                *_names, latitude, longitude = themes.NORDIC_TOWNS[spec.town]
+                towns = self.towns.setdefault(spec.country, [])
+                if (spec.town, latitude, longitude) not in towns:
+                    towns.append((spec.town, latitude, longitude))
+
+    def pick(self, rng: random.Random, country: str) -> dict:
+        if country in ("FI", "AX"):
+            region = "MK21" if country == "AX" else rng.choice(self.mainland)
+            m = rng.choice(self.by_region[region])
+            latitude, longitude = demo.jitter(rng, float(m.latitude), float(m.longitude))
+            city = m.name_sv if country == "AX" else ""
+            return {
+                "region_id": m.region_id,
+                "municipality_id": m.pk,
+                "city": city,
+                "latitude": latitude,
+                "longitude": longitude,
+            }
+        town, latitude, longitude = rng.choice(self.towns[country])
+        latitude, longitude = demo.jitter(
+            rng, latitude + rng.uniform(-0.3, 0.3), longitude + rng.uniform(-0.5, 0.5)
+        )
+        return {
+            "region_id": None,
+            "municipality_id": None,
+            "city": town,
+            "latitude": latitude,
+            "longitude": longitude,
+        }
+
+
+def generate(clusters: int, organisations: int, seed: int = 2026, log=print) -> dict:
+    """Replace the scale data with ``clusters`` clusters and ``organisations``
+    organisations, each a member of one to three clusters."""
+    rng = random.Random(seed)  # noqa: S311
+    tag_ids = demo.ensure_tags()
+    tags = list(Tag.objects.filter(pk__in=tag_ids.values()).order_by("slug"))
+    rng.shuffle(tags)
+    tag_weights = list(accumulate(1 / rank for rank in range(1, len(tags) + 1)))
+    ecosystems = list(Ecosystem.objects.order_by("number"))
+    services = dict(ServiceArea.objects.values_list("slug", "pk"))
+    divisions = {d.code: d for d in NaceDivision.objects.all()}
+    places = Places()
+    texts = vocabularies(rng)
+
+    with transaction.atomic():
+        clear()
+        # Who joins which cluster, as indices: decided first, so that each cluster can
+        # report at least the members that the platform lists.
+        cluster_countries = [weighted(rng, CLUSTER_COUNTRIES) for _ in range(clusters)]
+        popularity = [min(rng.paretovariate(1.3), 40.0) for _ in range(clusters)]
+        pools = {}
+        for index, country in enumerate(cluster_countries):
+            pools.setdefault(country, []).append(index)
+        cumulative = {c: list(accumulate(popularity[i] for i in p)) for c, p in pools.items()}
+        everywhere = list(range(clusters))
+        everywhere_cumulative = list(accumulate(popularity))
+        kinds = [(kind, size, field) for kind, size, field, _w in demo.MEMBER_KINDS]
+        kind_weights = list(accumulate(w for *_, w in demo.MEMBER_KINDS))
+
+        def pick(country: str) -> int:
+            if country in pools and rng.random() < SAME_COUNTRY:
+                pool, weights = pools[country], cumulative[country]
+            else:
+                pool, weights = everywhere, everywhere_cumulative
+            return pool[bisect(weights, rng.random() * weights[-1])]
+
+        members = []  # (country, kind index, cluster indices)
+        listed = [Counter() for _ in range(clusters)]
+        for _ in range(organisations):
+            country = weighted(rng, ORGANISATION_COUNTRIES)
+            kind = bisect(kind_weights, rng.random() * kind_weights[-1])
+            wanted = rng.choices([1, 2, 3], [60, 30, 10])[0]
+            chosen = list(dict.fromkeys(pick(country) for _ in range(wanted)))
+            members.append((country, kind, chosen))
+            for index in chosen:
+                listed[index][kinds[kind][2]] += 1
+
+        # Clusters
+        created = []
+        for index in range(clusters):
+            created.append(
+                make_cluster(
+                    rng,
+                    index,
+                    cluster_countries[index],
+                    listed[index],
+                    places,
+                    (tags, tag_weights, ecosystems, divisions, services),
+                    texts,
+                )
+            )
+        objects = [c for c, _links in created]
+        Cluster.objects.bulk_create(objects, batch_size=500)
+        link_count = 0
+        for name in ("ecosystems", "tags", "services", "nace_divisions", "nace_sections"):
+            relation = Cluster._meta.get_field(name)
+            through = relation.remote_field.through
+            target = f"{relation.m2m_reverse_field_name()}_id"
+            rows = [
+                through(cluster_id=cluster.pk, **{target: pk})
+                for cluster, links in created
+                for pk in links[name]
+            ]
+            through.objects.bulk_create(rows, batch_size=2000)
+            link_count += len(rows)
+        cluster_pks = [c.pk for c in objects]
+        log(f"  {clusters} clusters and {link_count} taxonomy links")
+
+        # Organisations and memberships, a batch at a time
+        numbers = demo.Numbers(BUSINESS_ID_START)
+        foreign = Counter()
+        membership_count = 0
+        for start in range(0, organisations, BATCH):
+            batch = members[start : start + BATCH]
+            orgs = []
+            for country, kind, _chosen in batch:
+                orgs.append(make_organisation(rng, country, kinds[kind], numbers, foreign, places))
+            Organisation.objects.bulk_create(orgs, batch_size=1000)
+            memberships = []
+            for org, (_country, kind, chosen) in zip(orgs, batch, strict=True):
+                for index in chosen:
+                    year = rng.randint(2005, demo.TODAY.year)
+                    memberships.append(
+                        ClusterMembership(
+                            cluster_id=cluster_pks[index],
+                            organisation_id=org.pk,
+                            role=demo.member_role(rng, kinds[kind][0]),
+                            since=date(year, rng.randint(1, 10), 1),
+                            is_public=rng.random() < 0.7,
+                        )
+                    )
+            ClusterMembership.objects.bulk_create(memberships, batch_size=2000)
+            membership_count += len(memberships)
+            if (start // BATCH) % 10 == 9:
+                log(f"  {start + len(batch)} organisations")
+    return {
+        "clusters": clusters,
+        "organisations": organisations,
+        "memberships": membership_count,
+        "links": link_count,
+        "cluster_ids": cluster_pks,
+    }
+
+
+def make_cluster(rng, index, country, listed, places, reference, texts):
+    """A cluster (not saved) and the primary keys of what it links to."""
+    tags, tag_weights, ecosystems, divisions, services = reference
+    kind = rng.choices(KINDS, KIND_WEIGHTS)[0]
+    chosen_tags = []
+    for _ in range(rng.randint(2, 6)):
+        tag = tags[bisect(tag_weights, rng.random() * tag_weights[-1])]
+        if tag not in chosen_tags:
+            chosen_tags.append(tag)
+    chosen_ecosystems = rng.sample(ecosystems, rng.choices([1, 2, 3], [50, 35, 15])[0])
+    codes = []
+    for ecosystem in chosen_ecosystems:
+        codes += rng.sample(themes.ECOSYSTEM_THEMES[ecosystem.slug].divisions, 2)
+    chosen_divisions = [divisions[c] for c in dict.fromkeys(codes) if c in divisions][:4]
+    service_slugs = ["networking"] + [
+        s
+        for s in (
+            "advocacy",
+            "capacity-building",
+            "internationalisation",
+            "information",
+            "economies-of-scale",
+        )
+        if rng.random() < 0.5
+    ]
+
+    members = demo.declared_members(rng, kind)
+    for name, count in listed.items():
+        members[name] = max(members[name], count + rng.randint(0, count // 2 + 3))
+    funding = demo.split_funding(rng, kind)
+    label = Cluster.Label.NONE
+    valid_until = None
+    if rng.random() < 0.12:
+        label = rng.choice([Cluster.Label.BRONZE, Cluster.Label.SILVER, Cluster.Label.GOLD])
+        valid_until = date(rng.choice([2027, 2028, 2029]), rng.choice([3, 6, 9, 11]), 30)
+
+    name = brand(rng, country)
+    fi_end, sv_end, en_end = KIND_NAMES[kind]
+    main = chosen_tags[0]
+    name_en = f"{name} {main.name_en[:1].upper()}{main.name_en[1:]} {en_end}"
+    name_fi = f"{name}-{fi_end}" if country == "FI" else ""
+    name_sv = f"{name}{sv_end}" if country in ("SE", "AX") else ""
+    slug = f"{SLUG_PREFIX}{index + 1:06d}"
+    extra = {
+        language: [getattr(t, f"name_{language}") for t in chosen_tags]
+        + [getattr(chosen_ecosystems[0], f"name_{language}").lower()]
+        for language in ("fi", "sv", "en")
+    }
+    cluster = Cluster(
+        slug=slug,
+        name_fi=name_fi,
+        name_sv=name_sv,
+        name_en=name_en,
+        description_fi=texts["fi"].text(rng, rng.randint(40, 110), extra["fi"]),
+        description_sv=texts["sv"].text(rng, rng.randint(40, 110), extra["sv"]),
+        description_en=texts["en"].text(rng, rng.randint(40, 110), extra["en"]),
+        kind=kind,
+        legal_form=rng.choice(list(Cluster.LegalForm.values)),
+        founded_year=rng.randint(1990, 2025),
+        website=f"https://{slug}.{demo.DOMAIN}",
+        languages=["fi", "en"] if country == "FI" else demo.LANGUAGES.get(country, ["en"]),
+        country=country,
+        operating_area=rng.choice(list(Cluster.OperatingArea.values)),
+        management_fte=Decimal(rng.randint(1, 16)) / 2,
+        funding_membership=funding[0],
+        funding_public=funding[1],
+        funding_project=funding[2],
+        funding_other=funding[3],
+        label=label,
+        label_valid_until=valid_until,
+        is_published=True,
+        is_demo=True,
+        **places.pick(rng, country),
+        **members,
+    )
+    links = {
+        "ecosystems": [e.pk for e in chosen_ecosystems],
+        "tags": [t.pk for t in chosen_tags],
+        "services": [services[s] for s in service_slugs],
+        "nace_divisions": [d.pk for d in chosen_divisions],
+        "nace_sections": list(dict.fromkeys(d.section_id for d in chosen_divisions)),
+    }
+    return cluster, links
+
+
+def make_organisation(rng, country, kind, numbers, foreign, places) -> Organisation:
+    kind, size, _field = kind
+    language = words.COUNTRY_LANGUAGE[country]
+    if kind == Organisation.Kind.COMPANY:
+        trade = rng.choice(words.GENERAL_TRADES[language])
+        ecosystem = rng.choice(list(words.ECOSYSTEM_TRADES))
+        special = words.ECOSYSTEM_TRADES[ecosystem].get(language)
+        if special and rng.random() < 0.6:
+            trade = rng.choice(special)
+        suffix = rng.choice(words.COMPANY_SUFFIXES["fi-sv" if country == "AX" else language])
+        name = f"{brand(rng, country)} {trade} {suffix}"
+    else:
+        name = demo.institution_name(rng, kind, language)
+    org = Organisation(name=name, kind=kind, size=size, is_demo=True)
+    if country in ("FI", "AX"):
+        org.business_id = numbers.take()
+        org.country = "FI"
+        region = "MK21" if country == "AX" else rng.choice(places.mainland)
+        org.region_id = places.region_ids[region]
+    else:
+        foreign[country] += 1
+        org.country = country
+        org.foreign_registry_id = f"{FOREIGN_PREFIX}{country}-{foreign[country]:07d}"
+    return org
