@@ -1,6 +1,7 @@
 """Benchmark of klusteri.search on the database KLUSTERI_DATABASE_URL selects.
 
-    .venv/bin/python bench/search.py                      # the default SQLite file
+    .venv/bin/python bench/search.py        # the default SQLite file under var/
+    createdb -h 127.0.0.1 -U postgres bench
     KLUSTERI_DATABASE_URL=postgres://postgres@127.0.0.1:5432/bench .venv/bin/python bench/search.py
 
 Builds 10,000 synthetic documents whose words follow a Zipf-like spread (a few
@@ -21,7 +22,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "klusteri.settings")
 
-import django  # noqa: E402
+import django
 
 django.setup()
 
@@ -92,6 +93,8 @@ def main() -> None:
     settings = connection.settings_dict
     print(f"database: {connection.vendor} {settings['NAME']}")
     print(f"documents: {len(docs):,}, vocabulary: {len(words):,} made-up words")
+    # Timings are wall-clock: on a busy machine they say as much about the machine.
+    print(f"load average: {os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs")
 
     clear(KIND)
     start = time.perf_counter()

@@ -1,6 +1,6 @@
 """End-to-end fixtures: one Chromium per session, a fresh page per test, and axe.
 
-PYTEST_DONT_REWRITE: the one assertion here carries its own message, and the test
+PYTEST_DONT_REWRITE: the assertions here carry their own messages, and the test
 modules import this file before pytest could rewrite it.
 
 Register in ``klusteri/conftest.py`` with ``pytest_plugins = ["klusteri.e2e_fixtures"]``.
@@ -31,7 +31,8 @@ CHROMIUM_ARGS = [
 ]
 # WCAG 2.0, 2.1 and 2.2, levels A and AA (axe has no rule tagged wcag22a).
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
-# Generous enough for a loaded two-core CI machine; a healthy page answers in milliseconds.
+# For actions, navigations and expect(): generous enough for a loaded two-core machine;
+# a healthy page answers in milliseconds, so only a broken one waits this long.
 TIMEOUT_MS = 15_000
 
 
@@ -57,6 +58,7 @@ def browser() -> Iterator[Browser]:
     # synchronous; allow them while the browser (and so the loop) lives.
     with pytest.MonkeyPatch.context() as patch:
         patch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+        expect.set_options(timeout=TIMEOUT_MS)
         with sync_playwright() as playwright:
             browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
             yield browser

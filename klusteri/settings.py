@@ -7,6 +7,7 @@ stops the process with a clear message instead of starting insecurely.
 
 import os
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
@@ -229,13 +230,38 @@ STORAGES = {
     },
 }
 
+# Map tiles for the interactive cluster map, from a Leaflet URL template. The
+# schematic maps beside it need no tiles; an empty URL leaves the interactive map
+# out. The attribution is HTML, shown in the map's corner.
+MAP_TILE_URL = env("MAP_TILE_URL", "https://tile.openstreetmap.org/{z}/{x}/{y}.png")
+MAP_TILE_ATTRIBUTION = env(
+    "MAP_TILE_ATTRIBUTION",
+    '&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a> contributors',
+)
+
+
+def tile_origin(url: str) -> str:
+    """The CSP source for a tile URL template: its origin, with Leaflet's subdomain
+    placeholder ``{s}`` as a wildcard; "" for none or for tiles from this site."""
+    if not url or url.startswith("/"):
+        return ""
+    parts = urlsplit(url)
+    host = parts.netloc.replace("{s}", "*")
+    if parts.scheme not in {"http", "https"} or not host or "{" in host or "}" in host:
+        raise ImproperlyConfigured(
+            "KLUSTERI_MAP_TILE_URL must be an http(s) URL template such as "
+            f"https://tile.example.org/{{z}}/{{x}}/{{y}}.png, not {url!r}"
+        )
+    return f"{parts.scheme}://{host}"
+
+
 # Security. The CSP allows no inline script and no inline style: every script
-# and style sheet is a file served from this site.
+# and style sheet is a file served from this site (map tiles aside).
 SECURE_CSP = {
     "default-src": [CSP.SELF],
     "script-src": [CSP.SELF],
     "style-src": [CSP.SELF],
-    "img-src": [CSP.SELF, "data:"],
+    "img-src": [CSP.SELF, "data:", *filter(None, [tile_origin(MAP_TILE_URL)])],
     "font-src": [CSP.SELF],
     "connect-src": [CSP.SELF],
     "object-src": [CSP.NONE],

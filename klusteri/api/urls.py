@@ -39,34 +39,29 @@ def json_method_not_allowed(view):
 def not_found(request: HttpRequest, path: str) -> HttpResponse:
     """JSON for an address that is not there; a read of an address that lacks only
     its final slash goes to the address with it, as on the rest of the site."""
-    with_slash = f"{request.path_info}/"
-    if request.method in ("GET", "HEAD") and not path.endswith("/"):
-        match = resolve(with_slash)
-        if match.url_name != "not-found":
-            query = request.META.get("QUERY_STRING", "")
-            return HttpResponsePermanentRedirect(with_slash + (f"?{query}" if query else ""))
+    slash_missing = not path.endswith("/") and (
+        resolve(f"{request.path_info}/").url_name != "not-found"
+    )
+    if request.method in ("GET", "HEAD") and slash_missing:
+        query = request.META.get("QUERY_STRING", "")
+        return HttpResponsePermanentRedirect(f"{request.path}/" + (f"?{query}" if query else ""))
     with translation.override(requested_language(request)):
         return JsonResponse({"detail": _("There is nothing at this address.")}, status=404)
 
 
 def api_urls() -> tuple[list, str, str]:
     patterns, app_name, namespace = api.urls
-    operations = []
     for pattern in patterns:
-        if isinstance(pattern, URLPattern) and pattern.name == "api-root":
-            continue  # ninja's own root answers an HTML 404; /api/ shows the docs instead
-        if isinstance(pattern, URLPattern):
+        if not isinstance(pattern, URLPattern):
+            continue
+        if pattern.name == "api-root":
+            # ninja answers an HTML 404 here (and reverses the name to find the
+            # API's prefix, so the pattern stays): /api/ shows the docs instead.
+            pattern.callback = RedirectView.as_view(pattern_name="api:openapi-view")
+        else:
             pattern.callback = json_method_not_allowed(pattern.callback)
-        operations.append(pattern)
-    return (
-        [
-            path("", RedirectView.as_view(pattern_name="api:openapi-view"), name="root"),
-            *operations,
-            re_path(r"^(?P<path>.*)$", not_found, name="not-found"),
-        ],
-        app_name,
-        namespace,
-    )
+    not_there = re_path(r"^(?P<path>.*)$", not_found, name="not-found")
+    return [*patterns, not_there], app_name, namespace
 
 
 urlpatterns = [path("", api_urls())]

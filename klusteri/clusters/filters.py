@@ -78,7 +78,7 @@ def _named(queryset: QuerySet, key: str, *extra: str) -> list[tuple]:
     fallback: plain rows, as model instances cost more than the query for long lists."""
     languages = resolution_order(get_language())
     names = [f"name_{language}" for language in languages]
-    rows = queryset.values_list(key, *extra, *names, "name")
+    rows = queryset.values_list(key, *extra, *names)
     width = 1 + len(extra)
     return [
         (row[0], next((name for name in row[width:] if name), ""), *row[1:width]) for row in rows

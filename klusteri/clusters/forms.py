@@ -207,7 +207,6 @@ class ClusterForm(forms.ModelForm):
         for language in ("fi", "sv", "en"):
             self.fields[f"name_{language}"].required = False
         self.fields["municipality"].help_text = _("In Finland: the municipality of the office.")
-        self.fields["international_networks"].widget.attrs["autocomplete"] = "off"
         # Codes stored by an import but missing from the list stay selectable, so
         # that saving the form does not drop them unnoticed.
         known = {code for code, _name in SERVICE_LANGUAGES}
@@ -238,7 +237,8 @@ class ClusterForm(forms.ModelForm):
 
     def clean(self):
         cleaned = super().clean()
-        if not any(cleaned.get(f"name_{language}") for language in ("fi", "sv", "en")):
+        names = [f"name_{language}" for language in ("fi", "sv", "en")]
+        if not any(map(cleaned.get, names)) and not any(map(self.has_error, names)):
             self.add_error("name_fi", _("Give the name in at least one language."))
         coordinates = ("latitude", "longitude")
         given = [cleaned.get(name) is not None for name in coordinates]

@@ -6,6 +6,7 @@ from django.db.models import (
     F,
     IntegerField,
     OuterRef,
+    Q,
     QuerySet,
     Subquery,
     Value,
@@ -32,11 +33,20 @@ def _shared(through, column: str, cluster: Cluster) -> Coalesce:
     return Coalesce(Subquery(shared, output_field=IntegerField()), Value(0))
 
 
-def _candidates(cluster: Cluster) -> QuerySet[Cluster]:
+def _sharing(through, column: str, cluster: Cluster) -> Q:
+    """Clusters that share at least one of ``cluster``'s ecosystems (or tags)."""
+    own = through.objects.filter(cluster_id=cluster.pk).values(column)
+    return Q(pk__in=through.objects.filter(**{f"{column}__in": own}).values("cluster_id"))
+
+
+def _candidates(cluster: Cluster, reach: Q) -> QuerySet[Cluster]:
+    """Published clusters within ``reach``, each with what it shares with ``cluster``.
+    The reach narrows the rows first, so the counts run only for likely matches."""
     ecosystems = Cluster.ecosystems.through
     tags = Cluster.tags.through
     return (
         Cluster.objects.published()
+        .filter(reach)
         .exclude(pk=cluster.pk)
         .select_related("region", "municipality")
         .annotate(
@@ -55,19 +65,20 @@ def related_clusters(cluster: Cluster, limit: int = 6) -> list[Cluster]:
     cluster finds its Nordic peers. Each cluster comes with ``shared_tags``,
     ``shared_ecosystems``, ``is_same_region`` and ``is_nordic_peer``, to say why.
     """
+    share_ecosystem = _sharing(Cluster.ecosystems.through, "ecosystem_id", cluster)
+    share_tag = _sharing(Cluster.tags.through, "tag_id", cluster)
     peers = list(
-        _candidates(cluster)
+        _candidates(cluster, share_ecosystem)
         .exclude(country=cluster.country)
-        .filter(shared_ecosystems__gt=0)
         .order_by("-shared_ecosystems", "-shared_tags", "pk")[: min(NORDIC_PEERS, limit)]
     )
-    in_region = (
-        Case(When(region_id=cluster.region_id, then=Value(1)), default=Value(0))
-        if cluster.region_id
-        else Value(0)
-    )
+    if cluster.region_id:
+        reach = share_tag | share_ecosystem | Q(region_id=cluster.region_id)
+        in_region = Case(When(region_id=cluster.region_id, then=Value(1)), default=Value(0))
+    else:
+        reach, in_region = share_tag | share_ecosystem, Value(0)
     nearby = list(
-        _candidates(cluster)
+        _candidates(cluster, reach)
         .exclude(pk__in=[peer.pk for peer in peers])
         .alias(score=3 * F("shared_tags") + 2 * F("shared_ecosystems") + in_region)
         .filter(score__gt=0)

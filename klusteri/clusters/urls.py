@@ -1,6 +1,6 @@
 from django.urls import path
 
-from klusteri.clusters.views import directory, editing, organisations, profile, transfer
+from klusteri.clusters.views import directory, editing, maps, organisations, profile, transfer
 
 app_name = "clusters"
 
@@ -9,6 +9,8 @@ urlpatterns = [
     path("export/<str:fmt>/", transfer.cluster_export, name="export"),
     path("import/", transfer.cluster_import, name="import"),
     path("organisations/<int:pk>/", organisations.organisation_detail, name="organisation"),
+    path("map/", maps.cluster_map, name="map"),
+    path("map/clusters.geojson", maps.cluster_map_data, name="map-data"),
     path("<slug:slug>/", profile.cluster_detail, name="detail"),
     path("<slug:slug>/edit/", editing.cluster_edit, name="edit"),
     path("<slug:slug>/members/", editing.member_list, name="members"),

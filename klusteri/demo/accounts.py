@@ -53,8 +53,11 @@ DEMO_ORGANISATIONS = [
 
 
 def demo_user(email: str, name: str, language: str, *, is_staff: bool = False) -> User:
+    # The demo's platform staff may use every part of the administration.
     user, created = User.objects.get_or_create(
-        email=email, defaults={"name": name, "language": language, "is_staff": is_staff}
+        email=email,
+        defaults={"name": name, "language": language, "is_staff": is_staff,
+                  "is_superuser": is_staff},
     )
     if created:
         user.set_password(DEMO_PASSWORD)

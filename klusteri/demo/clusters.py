@@ -7,7 +7,6 @@ data alone, then written with a few bulk queries that change only what differs, 
 running the loader again changes nothing.
 """
 
-import importlib.util
 import random
 import unicodedata
 from collections import Counter, defaultdict
@@ -29,6 +28,7 @@ from klusteri.clusters.models import (
     ServiceArea,
     Tag,
 )
+from klusteri.clusters.search import reindex_clusters
 from klusteri.demo import themes, words
 from klusteri.demo.accounts import demo_business_id
 from klusteri.places.models import Municipality, Region
@@ -447,15 +447,15 @@ INTERNATIONAL_NETWORKS = {
     "GL": ["Arctic Economic Council"],
 }
 
-# Country and territory → (languages of service, the language contact names are in).
+# Languages of service outside Finland, in the codes of clusters.forms.SERVICE_LANGUAGES.
 LANGUAGES = {
     "SE": ["sv", "en"],
-    "NO": ["nb", "en"],
+    "NO": ["no", "en"],
     "DK": ["da", "en"],
     "IS": ["is", "en"],
     "AX": ["sv", "fi", "en"],
-    "FO": ["da", "en"],
-    "GL": ["da", "en"],
+    "FO": ["fo", "da", "en"],
+    "GL": ["kl", "da", "en"],
 }
 BILINGUAL_TOWNS = {
     "Raasepori",
@@ -501,7 +501,6 @@ class OrgPlan:
     business_id: str = ""
     foreign_registry_id: str = ""
     website: str = ""
-    home: int = 0  # index of the home cluster
     field: str = ""  # the cluster's members_* field it counts in
 
     def row(self) -> dict:
@@ -906,7 +905,6 @@ def make_members(rng: random.Random, plans: list[ClusterPlan]) -> dict[str, OrgP
                 kind=kind,
                 size=size,
                 region=region,
-                home=home,
                 field=member_field,
             )
             if country in ("FI", "AX"):
@@ -993,12 +991,10 @@ def make_hosts(
             continue
         legal_form = fields["legal_form"]
         if legal_form not in HOST_KINDS:
-            candidates = sorted(
-                key for key in plan.memberships if orgs[key].kind in hosting_kinds
-            ) or sorted(
-                key
-                for key, org in orgs.items()
-                if org.kind in hosting_kinds and org.country == spec.country
+            local = [o for o in orgs.values() if o.country == spec.country]
+            members = [o for o in local if o.key in plan.memberships]
+            candidates = sorted(o.key for o in members if o.kind in hosting_kinds) or sorted(
+                o.key for o in local if o.kind in hosting_kinds
             )
             plan.host_key = rng.choice(candidates)
             continue
@@ -1364,13 +1360,7 @@ def demo_clusters():
     return Cluster.objects.filter(is_demo=True, slug__in=[s.slug for s in SPECS])
 
 
-def reindex(clusters) -> bool:
-    """SEARCH CALL SITE: refresh the search index of ``clusters`` through
-    ``klusteri.clusters.search.reindex_clusters`` once that module exists; returns
-    whether it did. The one place the demo and scale loaders reach into search."""
-    if importlib.util.find_spec("klusteri.clusters.search") is None:
-        return False
-    from klusteri.clusters.search import reindex_clusters
-
+def reindex(clusters) -> None:
+    """Refresh the search index of ``clusters`` (a QuerySet or primary keys): the one
+    place where the demo and scale loaders reach into search."""
     reindex_clusters(clusters)
-    return True

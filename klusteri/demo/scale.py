@@ -315,8 +315,8 @@ def make_cluster(rng, index, country, listed, places, reference, texts):
     """A cluster (not saved) and the primary keys of what it links to."""
     tags, tag_weights, ecosystems, divisions, services = reference
     kind = rng.choices(KINDS, KIND_WEIGHTS)[0]
-    chosen_tags = []
-    for _ in range(rng.randint(2, 6)):
+    chosen_tags, wanted = [], rng.randint(2, 6)
+    while len(chosen_tags) < wanted:  # Zipf-like too: a few tags are on many clusters
         tag = tags[bisect(tag_weights, rng.random() * tag_weights[-1])]
         if tag not in chosen_tags:
             chosen_tags.append(tag)

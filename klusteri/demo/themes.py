@@ -1140,11 +1140,11 @@ KIND_WORDS = {
 }
 
 SERVICE_PHRASES = {
-    # service area slug: what "members are offered", in each language
+    # service area slug: what "members are offered", in each language, without "and"
     "networking": {
-        "fi": "yhteistyö- ja verkostoitumistilaisuuksia",
-        "sv": "samarbets- och nätverksträffar",
-        "en": "networking and matchmaking events",
+        "fi": "verkostoitumistilaisuuksia",
+        "sv": "nätverksträffar",
+        "en": "networking events",
     },
     "advocacy": {
         "fi": "edunvalvontaa päättäjien suuntaan",
@@ -1152,9 +1152,9 @@ SERVICE_PHRASES = {
         "en": "advocacy towards decision-makers",
     },
     "capacity-building": {
-        "fi": "koulutuksia ja mentorointia",
-        "sv": "utbildningar och mentorskap",
-        "en": "training and mentoring",
+        "fi": "osaamista kasvattavia koulutuksia",
+        "sv": "kompetensutvecklande utbildningar",
+        "en": "skills training",
     },
     "internationalisation": {
         "fi": "tukea kansainvälistymiseen",
@@ -1167,9 +1167,9 @@ SERVICE_PHRASES = {
         "en": "timely information on funding opportunities",
     },
     "economies-of-scale": {
-        "fi": "yhteisiä hankintoja ja palveluja",
-        "sv": "gemensamma upphandlingar och tjänster",
-        "en": "joint procurement and shared services",
+        "fi": "yhteishankintoja",
+        "sv": "samordnade upphandlingar",
+        "en": "joint procurement",
     },
 }
 

@@ -348,15 +348,15 @@ INSTITUTIONS = {
 SCALE_COMMON = {
     "fi": split(
         "ja on sekä myös joka jotka ovat että alueen yritysten kanssa uusia yhdessä "
-        "kehittää jäsenet yritykset toiminta klusteri tavoitteena"
+        "kehittää jäsenet yritykset toiminta klusteri tavoitteena innovaatio"
     ),
     "sv": split(
         "och är som med för att av till i på regionens företag nya tillsammans utvecklar "
-        "medlemmarna klustret verksamheten målet"
+        "medlemmarna klustret verksamheten målet innovation"
     ),
     "en": split(
         "and the of to in for with new companies together develop members cluster region "
-        "work aim that"
+        "work aim that innovation"
     ),
 }
 

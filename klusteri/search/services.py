@@ -28,10 +28,12 @@ FIELDS = ("title", "keywords", "body")
 # a tier the engine's ranking (bm25, ts_rank) orders them, again by weight.
 TIERS = [("title",), ("title", "keywords"), FIELDS]
 
-# The bound on the cost of a query. Each tier ranks at most this many of the
-# documents that match, taken in index order: a word in most of 10,000
-# documents costs as much as one in a thousand. Title matches, which are few,
-# are found first in their own tier, so the cut only ever drops the weakest hits.
+# The bound on the cost of a query. Ranking costs time for every document it
+# scores, so each tier ranks at most this many of its matches, the first ones in
+# index order: a word in most of 10,000 documents costs no more to rank than a
+# word in a thousand. The price is that a tier with more matches than this is
+# ranked from a sample; title matches are few and have a tier of their own, so
+# the cut falls on the weaker keyword and body matches.
 CANDIDATES = 1000
 
 BATCH_SIZE = 1000  # documents analysed and written per transaction
@@ -47,7 +49,9 @@ def index_documents(kind: str, documents: Iterable[tuple[int, dict[str, str]]]) 
     """Add or replace documents: (primary key, {"title": …, "keywords": …, "body": …})."""
     added: set[str] = set()  # terms this call has put in the vocabulary already
     for batch in batched(documents, BATCH_SIZE):
-        rows = {pk: SearchDocument(kind=kind, object_id=pk, **analyse(fields)) for pk, fields in batch}
+        rows = {
+            pk: SearchDocument(kind=kind, object_id=pk, **analyse(fields)) for pk, fields in batch
+        }
         terms = {
             term
             for row in rows.values()
@@ -69,9 +73,10 @@ def add_to_vocabulary(kind: str, terms: set[str]) -> None:
     # Ten or so rows per term. The engine inserts them in one statement and skips
     # the rows it has: cheaper than asking which terms are new, and much cheaper
     # than bulk_create, whose SQL takes longer to build than to run.
-    current_engine().insert_terms(
-        kind, [(key, term) for term in terms for key in text.deletion_keys(term)]
-    )
+    if terms:
+        current_engine().insert_terms(
+            kind, [(key, term) for term in terms for key in text.deletion_keys(term)]
+        )
 
 
 def delete_documents(kind: str, pks: Iterable[int]) -> None:
@@ -94,8 +99,8 @@ def search(kind: str, query: str, *, limit: int = 500) -> list[int]:
     alternatives = expand(kind, words)
     found: dict[int, None] = {}  # an ordered set: a document keeps its best tier
     for fields in TIERS:
-        expression = engine.match_expression(alternatives, fields)
-        for pk in engine.ranked(kind, expression, limit=limit, candidates=max(limit, CANDIDATES)):
+        candidates = max(limit, CANDIDATES)
+        for pk in engine.ranked(kind, alternatives, fields, limit=limit, candidates=candidates):
             found.setdefault(pk)
         if len(found) >= limit:
             break
@@ -103,6 +108,8 @@ def search(kind: str, query: str, *, limit: int = 500) -> list[int]:
 
 
 def current_engine():
+    if connection.vendor not in ENGINES:
+        raise NotImplementedError(f"Search needs SQLite or PostgreSQL, not {connection.vendor}")
     return ENGINES[connection.vendor]
 
 
@@ -110,7 +117,7 @@ def analyse(fields: dict[str, str]) -> dict[str, str]:
     unknown = fields.keys() - set(FIELDS)
     if unknown:
         raise ValueError(f"Unknown search fields {sorted(unknown)}; use {FIELDS}")
-    return {field: text.index_text(fields.get(field) or "") for field in FIELDS}
+    return {field: text.index_text(str(fields.get(field) or "")) for field in FIELDS}
 
 
 def expand(kind: str, words: list[str]) -> list[Alternatives]:
@@ -132,22 +139,24 @@ def expand(kind: str, words: list[str]) -> list[Alternatives]:
 
     expanded = []
     for word in words:
-        # The shortest prefix covers the longer ones: "siejur" makes "siejuraa" redundant.
-        prefixes = []
+        # The shortest prefix covers the longer ones: "energ" makes "energia" redundant.
+        prefixes: list[str] = []
         for form in sorted(form for form in forms[word] if len(form) >= MIN_PREFIX_LENGTH):
             if not form.startswith(tuple(prefixes)):
                 prefixes.append(form)
+        # Nor is an exact term needed that a prefix covers: it would only cost time.
+        covered = tuple(prefixes)
+        typos = sorted(
+            {
+                term
+                for form in forms[word]
+                for key in typo_keys.get(form, ())
+                for term in near[key]
+                if text.is_one_edit(form, term) and not term.startswith(covered)
+            }
+        )
         exact = {form for form in forms[word] if len(form) < MIN_PREFIX_LENGTH}
-        exact |= text.gradation_variants(word)
-        typos = {
-            term
-            for form in forms[word]
-            for key in typo_keys.get(form, ())
-            for term in near[key]
-            if text.is_one_edit(form, term)
-        }
-        exact |= set(sorted(typos - exact)[:MAX_TYPO_VARIANTS])
-        # Terms that a prefix already covers add nothing but work for the engine.
-        exact = {term for term in exact if not term.startswith(tuple(prefixes))}
+        exact |= {term for term in text.gradation_variants(word) if not term.startswith(covered)}
+        exact |= set(typos[:MAX_TYPO_VARIANTS])
         expanded.append(Alternatives(prefixes=prefixes, exact=sorted(exact)))
     return expanded

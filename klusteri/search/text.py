@@ -7,6 +7,7 @@ through the same functions, which is what makes them meet.
 """
 
 import re
+import threading
 import unicodedata
 from functools import lru_cache
 from typing import NamedTuple
@@ -22,13 +23,15 @@ WORD = re.compile(r"[^\W_]+")
 MAX_TERM_LENGTH = 50
 
 # Typos are tolerated in query terms of 5 letters or more: in shorter words one
-# letter is too much of the word (talo, tali, tila…). A vocabulary term can then
+# letter is too much of the word (talo, palo, tali…). A vocabulary term can then
 # be one letter shorter than the query term.
 MIN_TYPO_LENGTH = 5
 MIN_VOCABULARY_LENGTH = MIN_TYPO_LENGTH - 1
 
-STEMMERS = [snowballstemmer.stemmer(language) for language in ("finnish", "swedish", "english")]
-FINNISH = STEMMERS[0]
+FINNISH = snowballstemmer.stemmer("finnish")
+SWEDISH = snowballstemmer.stemmer("swedish")
+ENGLISH = snowballstemmer.stemmer("english")
+STEMMING = threading.Lock()
 
 VOWELS = "aeiouyäöå"
 # The consonants that open the last syllable of a stem ending in a vowel: where
@@ -37,9 +40,13 @@ LAST_CONSONANTS = re.compile(rf"([^{VOWELS}]+)([{VOWELS}]+)$")
 TRIPLE = re.compile(r"(.)\1\1")
 
 # Finnish consonant gradation, strong grade → weak grade: vety/vedyn, tapa/tavan,
-# pankki/pankin, ranta/rannan. Snowball undoes some of it and not the rest, so
-# the stem of "vedyn" is "vedy" and never meets "vety". The gradation k → ∅
-# (jalka/jalan) is left out: putting a k back could go anywhere.
+# akku/akun, ranta/rannan. Snowball undoes some of it and not the rest: the stem
+# of "vedyn" is "vedy", which never meets "vety". Typo tolerance cannot bridge
+# that (a four-letter stem is below its threshold, and forgiving one letter in
+# every short stem would let "talo" find "palo"), so a query word also gets its
+# Finnish stem in the other grade, as an exact term: a wrong guess only looks up
+# a term no document has. The gradation k → ∅ (jalka/jalan) is left out:
+# putting a k back could go anywhere.
 GRADATION = [
     ("kk", "k"),
     ("pp", "p"),
@@ -67,19 +74,20 @@ def tokens(text: str) -> list[str]:
     return [token[:MAX_TERM_LENGTH] for token in WORD.findall(text)]
 
 
-@lru_cache(maxsize=200_000)
+@lru_cache(maxsize=50_000)
 def forms(token: str) -> tuple[str, ...]:
     """The token and its Finnish, Swedish and English stems, without repeats.
 
     Stemming one word in pure Python takes tens of microseconds per language, and
     word frequencies are skewed: the cache makes bulk indexing fast.
     """
-    found = [token]
-    for stemmer in STEMMERS:
-        stem = stemmer.stemWord(token)
-        if stem and stem not in found:
-            found.append(stem)
-    return tuple(found)
+    return tuple(dict.fromkeys([token, *stems(token)]))
+
+
+def stems(token: str) -> tuple[str, str, str]:
+    # The stemmers keep state while they work, hence the lock for threaded servers.
+    with STEMMING:
+        return FINNISH.stemWord(token), SWEDISH.stemWord(token), ENGLISH.stemWord(token)
 
 
 def index_text(text: str) -> str:
@@ -94,7 +102,8 @@ def gradation_variants(token: str) -> set[str]:
     of "vedyn" and "vedystä" in a document. Only the longest matching rule is used in
     each direction, so "nt" gives "nn", not also "nd".
     """
-    match = LAST_CONSONANTS.search(FINNISH.stemWord(token))
+    finnish_stem = stems(token)[0]
+    match = LAST_CONSONANTS.search(finnish_stem)
     if match is None:
         return set()
     head = match.string[: match.start()]

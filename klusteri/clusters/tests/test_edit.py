@@ -269,6 +269,17 @@ def test_one_name_in_any_language_is_enough(manager_client, manager, cluster):
     assert cluster.name_en == "Hydrogen Cluster"
 
 
+def test_language_codes_from_an_import_survive_saving(manager_client, manager, cluster):
+    Cluster.objects.filter(pk=cluster.pk).update(languages=["fi", "ru"])
+    cluster.refresh_from_db()
+
+    manager_client.post(URL, form_data(cluster, manager, city="Oulu"))
+
+    cluster.refresh_from_db()
+    assert cluster.languages == ["fi", "ru"]
+    assert AuditEntry.objects.get().data == {"city": "Oulu"}
+
+
 def test_business_id_is_normalised(manager_client, manager, cluster):
     manager_client.post(URL, form_data(cluster, manager, business_id=" 112038-9 "))
 

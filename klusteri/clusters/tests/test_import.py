@@ -9,7 +9,8 @@ from pathlib import Path
 
 import pytest
 from django.core.management import CommandError, call_command
-from django.db import transaction
+from django.db import connection, transaction
+from django.test.utils import CaptureQueriesContext
 from django.utils import translation
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -569,6 +570,31 @@ def test_validation_runs_in_a_constant_number_of_queries(count, django_assert_nu
     # taxonomies (1 + 5), and the transaction's savepoint (2).
     with django_assert_num_queries(7 + 6 + 2):
         import_file(csv_bytes(*rows), "csv", by=None, dry_run=True)
+
+
+def test_writing_takes_two_queries_per_new_cluster():
+    rows = [
+        {
+            **VALID,
+            "slug": f"klusteri-{n}",
+            "business_id": "",
+            "ecosystems": "digital|health",
+            "nace_sections": "C",
+            "nace_divisions": "62",
+            "services": "networking",
+        }
+        for n in range(6)
+    ]
+    counts = []
+    for count in (3, 6):
+        with CaptureQueriesContext(connection) as queries:
+            import_file(csv_bytes(*rows[:count]), "csv", by=None)
+        Cluster.objects.all().delete()
+        counts.append(len(queries))
+
+    # Its row and its audit entry; the taxonomies of all new clusters are linked
+    # in one query per taxonomy.
+    assert counts[1] - counts[0] == 3 * 2
 
 
 # Arbitrary input ------------------------------------------------------------------

@@ -72,6 +72,23 @@ def test_name_falls_back_to_finnish_when_not_translated(client, cluster):
     assert '<h1 id="cluster-name">Vetyklusteri</h1>' in response.text
 
 
+@pytest.mark.parametrize("language", ["fi", "sv", "en"])
+def test_profile_answers_in_every_language(client, cluster, language):
+    response = client.get(f"/{language}/clusters/vetyklusteri/")
+
+    assert response.status_code == 200
+    assert f'<html lang="{language}">' in response.text
+
+
+def test_untranslated_name_falls_back_to_english_after_finnish(client, cluster):
+    cluster.name_fi = None
+    cluster.save(update_fields=["name_fi"])
+
+    response = client.get("/fi/clusters/vetyklusteri/")
+
+    assert '<h1 id="cluster-name">Hydrogen Cluster Finland</h1>' in response.text
+
+
 def test_the_whole_profile_is_laid_out(client, cluster, tag):
     oulu = Municipality.objects.get(name_fi="Oulu")
     Cluster.objects.filter(pk=cluster.pk).update(
@@ -125,7 +142,7 @@ def test_the_whole_profile_is_laid_out(client, cluster, tag):
     assert "35 Electricity, gas, steam and air conditioning supply" in text
     assert "Hydrogen" in text
     assert "Advocacy" in text
-    assert '<th scope="row">Membership fees (%)</th><td>40 %</td>' in text
+    assert '<th scope="row">Membership fees (%)</th><td>40 % <span aria-hidden="true">' in text
     assert '<span aria-hidden="true">' + "█" * 8 + "</span>" in text
     assert 'href="https://reporting.clustercollaboration.eu/vety"' in text
     assert "Gold, valid until June 30, 2027" in text

@@ -59,7 +59,7 @@ def test_anyone_downloads_the_published_clusters_as_csv(client):
     assert exported_slugs(response) == ["metsa", "vety"]
 
 
-def test_the_download_is_the_directory_s_current_result_set(client):
+def test_the_download_follows_the_directory_filters_and_order(client):
     make_cluster("vety", region=Region.objects.get(code="MK17"), members_sme=300)
     make_cluster("meri", region=Region.objects.get(code="MK02"), members_sme=20)
     make_cluster("metsa", region=Region.objects.get(code="MK17"), members_sme=80)

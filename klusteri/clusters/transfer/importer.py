@@ -26,6 +26,7 @@ from klusteri.clusters.transfer.layout import (
     Taxonomies,
     cluster_values,
     json_value,
+    related_keys,
 )
 
 # Fields Cluster.full_clean() leaves to the importer: the foreign keys (it would
@@ -143,12 +144,14 @@ def _plan(parsed, taxonomies: Taxonomies, errors: list[RowError]) -> list[_Plan]
     }
     by_slug: dict[str, Cluster] = {}
     by_business_id: dict[str, list[Cluster]] = {}
+    related: dict[int, dict[str, list[str]]] = {}
     if slugs or business_ids:
-        existing = (
-            Cluster.objects.filter(Q(slug__in=slugs) | Q(business_id__in=business_ids))
-            .select_related("region", "municipality", "host")
-            .prefetch_related(*TAXONOMIES)
+        existing = list(
+            Cluster.objects.filter(
+                Q(slug__in=slugs) | Q(business_id__in=business_ids)
+            ).select_related("region", "municipality", "host")
         )
+        related = related_keys([cluster.pk for cluster in existing])
         for cluster in existing:
             by_slug[cluster.slug] = cluster
             by_business_id.setdefault(cluster.business_id, []).append(cluster)
@@ -170,7 +173,7 @@ def _plan(parsed, taxonomies: Taxonomies, errors: list[RowError]) -> list[_Plan]
             changed = list(values)
             claim = slug
         else:
-            before = cluster_values(cluster)
+            before = cluster_values(cluster, related[cluster.pk])
             changed = [
                 column
                 for column, value in values.items()
@@ -263,6 +266,7 @@ def _write(plans: list[_Plan], taxonomies: Taxonomies, *, by) -> None:
         tag.save()
         log_action(tag, "clusters.tag.created", by=by, data={"slug": tag.slug})
     written = []
+    links: dict[str, list] = {column: [] for column in TAXONOMIES}  # of new clusters
     for plan in plans:
         cluster = plan.cluster
         plain = [column for column in plan.changed if LAYOUT[column] != MANY]
@@ -273,8 +277,13 @@ def _write(plans: list[_Plan], taxonomies: Taxonomies, *, by) -> None:
         else:
             continue
         for column in plan.changed:
-            if LAYOUT[column] == MANY and (plan.values[column] or not plan.is_new):
-                getattr(cluster, column).set(taxonomies.objects(column, plan.values[column]))
+            if LAYOUT[column] != MANY:
+                continue
+            items = taxonomies.objects(column, plan.values[column])
+            if plan.is_new:
+                links[column] += [(cluster, item) for item in items]
+            else:
+                getattr(cluster, column).set(items)
         log_action(
             cluster,
             "clusters.cluster.imported",
@@ -291,7 +300,21 @@ def _write(plans: list[_Plan], taxonomies: Taxonomies, *, by) -> None:
             },
         )
         written.append(cluster.pk)
+    _link(links)
     _reindex_on_commit(written)
+
+
+def _link(links: dict[str, list]) -> None:
+    """Add the new clusters' taxonomies in one query per taxonomy, rather than two
+    per cluster and taxonomy as ``cluster.tags.set()`` would."""
+    for column, pairs in links.items():
+        field = Cluster._meta.get_field(column)
+        through = field.remote_field.through
+        source, target = field.m2m_field_name(), field.m2m_reverse_field_name()
+        through.objects.bulk_create(
+            through(**{f"{source}_id": cluster.pk, f"{target}_id": item.pk})
+            for cluster, item in pairs
+        )
 
 
 def _reindex_on_commit(pks: list[int]) -> None:

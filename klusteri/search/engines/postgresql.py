@@ -1,11 +1,21 @@
-"""PostgreSQL full-text search: the generated `vector` column of SearchDocument (migration 0002)."""
+"""PostgreSQL full-text search over SearchDocument (migration 0002)."""
 
 from django.db import connection
 
 from klusteri.search.text import Alternatives
 
-# The weight letter each field was given in the tsvector.
-WEIGHTS = {"title": "A", "keywords": "B", "body": "C"}
+# The vector to match each tier's fields against, each with its own GIN index
+# (migration 0002): the index alone decides which documents match, and the scan
+# stops at the candidate limit. Lexemes restricted to weights ('vety':*A) on the
+# one weighted vector would make PostgreSQL read the vector of every document
+# that has the word anywhere, just to check the weight.
+VECTORS = {
+    ("title",): "title_vector",
+    ("title", "keywords"): "head_vector",
+    ("title", "keywords", "body"): "vector",
+}
+# ts_rank weights of the D, C, B and A lexemes: A is the title, B the keywords, C the body.
+WEIGHTS = "{0.1, 0.2, 0.4, 1.0}"
 
 
 def quoted(term: str) -> str:
@@ -14,35 +24,43 @@ def quoted(term: str) -> str:
     return "'" + term.replace("\\", "\\\\").replace("'", "''") + "'"
 
 
-def match_expression(alternatives: list[Alternatives], fields: tuple[str, ...]) -> str:
-    """E.g. ('vety':*AB | 'vedy':AB) & ('talous':*AB), for to_tsquery('simple', …)."""
-    weights = "".join(WEIGHTS[field] for field in fields)
+def tsquery(alternatives: list[Alternatives]) -> str:
+    """E.g. ('vety':* | 'vedy') & ('talous':*), for to_tsquery('simple', …)."""
     groups = [
-        " | ".join([f"{quoted(prefix)}:*{weights}" for prefix in word.prefixes] + [
-            f"{quoted(term)}:{weights}" if weights else quoted(term) for term in word.exact
-        ])
+        " | ".join(
+            [f"{quoted(prefix)}:*" for prefix in word.prefixes]
+            + [quoted(term) for term in word.exact]
+        )
         for word in alternatives
     ]
     return " & ".join(f"({group})" for group in groups)
 
 
-def ranked(kind: str, expression: str, *, limit: int, candidates: int) -> list[int]:
-    # The inner query stops after `candidates` matches, found through the GIN
-    # index without ranking (a subquery with LIMIT is never merged into the outer
-    # query); ts_rank then reads only those vectors. Weights: D, C, B, A.
+def ranked(
+    kind: str,
+    alternatives: list[Alternatives],
+    fields: tuple[str, ...],
+    *,
+    limit: int,
+    candidates: int,
+) -> list[int]:
+    """Documents with every word in `fields`: at most `candidates` of them ranked."""
+    # The inner query stops after `candidates` matches (a subquery with LIMIT is
+    # never merged into the outer query), so ts_rank reads at most that many
+    # vectors; it ranks by the whole weighted vector.
+    query = tsquery(alternatives)
     with connection.cursor() as cursor:
         cursor.execute(
-            """
+            f"""
             SELECT object_id FROM (
                 SELECT object_id, vector FROM search_searchdocument
-                WHERE kind = %s AND vector @@ to_tsquery('simple', %s)
+                WHERE kind = %s AND {VECTORS[fields]} @@ to_tsquery('simple', %s)
                 LIMIT %s
             ) AS candidate
-            ORDER BY ts_rank('{0.1, 0.2, 0.4, 1.0}', vector, to_tsquery('simple', %s), 1) DESC,
-                object_id
+            ORDER BY ts_rank(%s::real[], vector, to_tsquery('simple', %s), 1) DESC, object_id
             LIMIT %s
-            """,
-            [kind, expression, candidates, expression, limit],
+            """,  # noqa: S608 (VECTORS is ours, the rest are parameters)
+            [kind, query, candidates, WEIGHTS, query, limit],
         )
         return [pk for (pk,) in cursor.fetchall()]
 

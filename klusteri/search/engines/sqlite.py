@@ -17,22 +17,33 @@ def quoted(term: str) -> str:
 def match_expression(alternatives: list[Alternatives], fields: tuple[str, ...]) -> str:
     """E.g. {title keywords} : (("vety"* OR "vedy") AND ("talous"*))"""
     groups = [
-        " OR ".join([f"{quoted(prefix)}*" for prefix in word.prefixes] + [
-            quoted(term) for term in word.exact
-        ])
+        " OR ".join(
+            [f"{quoted(prefix)}*" for prefix in word.prefixes]
+            + [quoted(term) for term in word.exact]
+        )
         for word in alternatives
     ]
     expression = " AND ".join(f"({group})" for group in groups)
     if set(fields) == set(WEIGHTS_BY_FIELD):
         return expression  # a filter on every column only costs time
-    return "{%s} : (%s)" % (" ".join(fields), expression)
+    columns = " ".join(fields)
+    return f"{{{columns}}} : ({expression})"
 
 
-def ranked(kind: str, expression: str, *, limit: int, candidates: int) -> list[int]:
-    # The inner query stops after `candidates` matches, read in rowid order
-    # without ranking; only those are ranked and sorted. CROSS JOIN keeps the
-    # full-text table as the outer loop, so SQLite does not walk every document
-    # of the kind and ask FTS5 about each one.
+def ranked(
+    kind: str,
+    alternatives: list[Alternatives],
+    fields: tuple[str, ...],
+    *,
+    limit: int,
+    candidates: int,
+) -> list[int]:
+    """Documents with every word in `fields`: at most `candidates` of them ranked."""
+    # Without ORDER BY, FTS5 hands over matches in rowid order and the inner
+    # query stops after `candidates` of them, so bm25 runs at most that many
+    # times; the outer query sorts only those. CROSS JOIN keeps the full-text
+    # table as the outer loop, so SQLite does not walk every document of the
+    # kind and ask FTS5 about each one.
     with connection.cursor() as cursor:
         cursor.execute(
             """
@@ -46,7 +57,13 @@ def ranked(kind: str, expression: str, *, limit: int, candidates: int) -> list[i
             ORDER BY score, object_id
             LIMIT %s
             """,
-            [*WEIGHTS_BY_FIELD.values(), expression, kind, candidates, limit],
+            [
+                *WEIGHTS_BY_FIELD.values(),
+                match_expression(alternatives, fields),
+                kind,
+                candidates,
+                limit,
+            ],
         )
         return [pk for (pk,) in cursor.fetchall()]
 

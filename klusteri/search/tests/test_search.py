@@ -172,6 +172,8 @@ def test_limit_caps_the_results():
         "å" * 500,
         "v e t y " * 100,
         "\x00vety\x00",
+        "東京 vety",
+        "🙂 ½ ² ǅ",
         "Robert'); DROP TABLE search_searchdocument;--",
     ],
 )
