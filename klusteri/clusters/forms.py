@@ -223,28 +223,11 @@ class ClusterForm(forms.ModelForm):
     def clean_business_id(self) -> str:
         return normalise_business_id(self.cleaned_data["business_id"])
 
-    def clean_founded_year(self):
-        year = self.cleaned_data["founded_year"]
-        if year is not None and year > timezone.localdate().year:
-            raise ValidationError(_("The founding year cannot be in the future."))
-        return year
-
     def clean_logo(self):
         logo = self.cleaned_data.get("logo")
         if not logo:  # None: unchanged; False: "clear" was ticked
             return logo
         return reencoded_logo(logo, name=self.instance.slug or "logo")
-
-    def clean(self):
-        cleaned = super().clean()
-        names = [f"name_{language}" for language in ("fi", "sv", "en")]
-        if not any(map(cleaned.get, names)) and not any(map(self.has_error, names)):
-            self.add_error("name_fi", _("Give the name in at least one language."))
-        coordinates = ("latitude", "longitude")
-        given = [cleaned.get(name) is not None for name in coordinates]
-        if any(given) and not all(given) and not any(map(self.has_error, coordinates)):
-            self.add_error("longitude", _("Give both the latitude and the longitude, or neither."))
-        return cleaned
 
     def _update_errors(self, errors):
         # The model's clean() may object to a field this form leaves out (a

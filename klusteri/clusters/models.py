@@ -8,11 +8,24 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from klusteri.accounts.validators import validate_business_id
 
 PERCENT = [MinValueValidator(0), MaxValueValidator(100)]
+
+# Paths under /clusters/ that are pages, not profiles: no cluster may take them.
+RESERVED_SLUGS = frozenset({"map", "import", "export", "organisations"})
+
+
+def validate_not_reserved(slug: str) -> None:
+    if slug in RESERVED_SLUGS:
+        raise ValidationError(
+            _("“%(slug)s” is reserved for a page of the site: choose another address name."),
+            params={"slug": slug},
+            code="reserved",
+        )
 
 
 class Ecosystem(models.Model):
@@ -177,7 +190,9 @@ class Cluster(models.Model):
 
     # Identity
     name = models.CharField(_("name"), max_length=200)
-    slug = models.SlugField(_("address name"), max_length=200, unique=True)
+    slug = models.SlugField(
+        _("address name"), max_length=200, unique=True, validators=[validate_not_reserved]
+    )
     kind = models.CharField(
         _("kind of entity"), max_length=20, choices=Kind, default=Kind.CLUSTER_ORGANISATION
     )
@@ -381,7 +396,15 @@ class Cluster(models.Model):
         return reverse("clusters:detail", kwargs={"slug": self.slug})
 
     def clean(self) -> None:
+        """Rules that span fields; the editing form, the API and the importer all
+        validate through here."""
         errors = {}
+        if not (self.name_fi or self.name_sv or self.name_en):
+            errors["name_fi"] = _("Give the name in at least one language.")
+        if self.founded_year is not None and self.founded_year > timezone.localdate().year:
+            errors["founded_year"] = _("The founding year cannot be in the future.")
+        if (self.latitude is None) != (self.longitude is None):
+            errors["longitude"] = _("Give both the latitude and the longitude, or neither.")
         shares = [
             self.funding_membership,
             self.funding_public,

@@ -251,3 +251,15 @@ def test_saving_in_the_admin_is_audited(cluster, staff, staff_client, host_organ
     assert entry.actor == staff
     assert entry.organisation == host_organisation
     assert entry.data == {"fields": ["label", "label_valid_until"], "via": "admin"}
+
+
+@pytest.mark.parametrize("slug", ["map", "import", "export", "organisations"])
+def test_a_cluster_cannot_take_the_address_of_a_page(slug):
+    from django.core.exceptions import ValidationError
+
+    from klusteri.clusters.models import Cluster
+
+    cluster = Cluster(name_fi="Karttaklusteri", slug=slug)
+    with pytest.raises(ValidationError) as error:
+        cluster.full_clean(exclude=["host", "region", "municipality"])
+    assert "slug" in error.value.message_dict

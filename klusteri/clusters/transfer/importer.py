@@ -6,7 +6,6 @@ from typing import Any
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.db import transaction
 from django.db.models import Q
-from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
@@ -241,24 +240,9 @@ def _apply(plan: _Plan, taxonomies: Taxonomies, failed: set[str], errors: list[R
             cluster.full_clean(exclude=exclude, validate_unique=False, validate_constraints=False)
     except ValidationError as error:
         found = error.message_dict
-    if not failed:
-        for column, message in _form_rules(cluster).items():
-            found.setdefault(column, []).append(message)
     for name, messages in found.items():
         column = ERROR_COLUMNS.get(name, name)
         errors.extend(RowError(plan.row.number, column, message) for message in messages)
-
-
-def _form_rules(cluster: Cluster) -> dict[str, str]:
-    """The editing form's rules (ClusterForm) beyond the model's own."""
-    errors = {}
-    if not (cluster.name_fi or cluster.name_sv or cluster.name_en):
-        errors["name_fi"] = _("Give the name in at least one language.")
-    if cluster.founded_year is not None and cluster.founded_year > timezone.localdate().year:
-        errors["founded_year"] = _("The founding year cannot be in the future.")
-    if (cluster.latitude is None) != (cluster.longitude is None):
-        errors["longitude"] = _("Give both the latitude and the longitude, or neither.")
-    return errors
 
 
 def _write(plans: list[_Plan], taxonomies: Taxonomies, *, by) -> None:
