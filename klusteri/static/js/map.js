@@ -14,6 +14,7 @@
   var data = element.dataset;
   var section = document.getElementById("map-interactive");
   var status = document.getElementById("cluster-map-status");
+  var opener = null; // the marker whose popup is open
 
   // Shown before Leaflet measures the container.
   section.hidden = false;
@@ -92,15 +93,16 @@
         });
       },
     });
-    markers.addLayers(layer.getLayers());
-    if (markers.getLayers().length) {
-      map.fitBounds(markers.getBounds(), { padding: [24, 24], maxZoom: 9 });
+    // Zoomed to the clusters first, without animation, so that the markers are
+    // drawn once, at the zoom they stay at.
+    if (layer.getLayers().length) {
+      map.fitBounds(layer.getBounds(), { padding: [24, 24], maxZoom: 9, animate: false });
     }
+    markers.addLayers(layer.getLayers());
   }
 
   // Keyboard: an opened popup takes the focus to its link; closing it gives the
-  // focus back to the marker, so that Tab carries on where it was.
-  var opener = null;
+  // focus back to the marker (opener), so that Tab carries on where it was.
   map.on("popupopen", function (event) {
     var popup = event.popup.getElement();
     var close = popup.querySelector(".leaflet-popup-close-button");
@@ -122,9 +124,16 @@
       marker.focus({ preventScroll: true });
     }
   });
+  // Leaflet closes a popup on Escape only while the map itself has the focus, not
+  // the popup's link.
+  element.addEventListener("keydown", function (event) {
+    if (event.key === "Escape") {
+      map.closePopup();
+    }
+  });
   // A group zooms in and disappears: keep the focus on the map, not lost on <body>.
   markers.on("clusterclick clusterkeypress", function (event) {
-    if (event.type === "clusterkeypress" && event.originalEvent.keyCode !== 13) {
+    if (event.type === "clusterkeypress" && event.originalEvent.key !== "Enter") {
       return;
     }
     map.once("zoomend", function () {
