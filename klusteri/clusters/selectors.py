@@ -1,5 +1,6 @@
 """Reads about clusters that need more than one QuerySet method."""
 
+from django.core.cache import cache
 from django.db.models import (
     Case,
     Count,
@@ -91,3 +92,39 @@ def related_clusters(cluster: Cluster, limit: int = 6) -> list[Cluster]:
         peer.is_same_region = False
         peer.is_nordic_peer = True
     return nearby + peers
+
+
+# How long the related clusters of a profile are kept (seconds). They change only
+# when clusters gain or lose tags and ecosystems, and finding them means scoring
+# every cluster that shares one; the clusters themselves are read afresh each time.
+RELATED_TIMEOUT = 300
+
+
+def cached_related_clusters(cluster: Cluster, limit: int = 6) -> list[Cluster]:
+    """``related_clusters`` with the choice cached per cluster for a few minutes: then
+    one query, for the chosen clusters that are still published."""
+    key = f"clusters:related:{cluster.pk}:{limit}"
+    chosen = cache.get(key)
+    if chosen is None:
+        related = related_clusters(cluster, limit=limit)
+        chosen = [
+            (c.pk, c.shared_tags, c.shared_ecosystems, c.is_same_region, c.is_nordic_peer)
+            for c in related
+        ]
+        cache.set(key, chosen, timeout=RELATED_TIMEOUT)
+        return related
+    if not chosen:
+        return []
+    found = (
+        Cluster.objects.published()
+        .select_related("region", "municipality")
+        .in_bulk([pk for pk, *_why in chosen])
+    )
+    related = []
+    for pk, shared_tags, shared_ecosystems, is_same_region, is_nordic_peer in chosen:
+        if pk in found:
+            other = found[pk]
+            other.shared_tags, other.shared_ecosystems = shared_tags, shared_ecosystems
+            other.is_same_region, other.is_nordic_peer = is_same_region, is_nordic_peer
+            related.append(other)
+    return related

@@ -44,10 +44,15 @@ def update_cluster(cluster: Cluster, *, by: User, changed: dict[str, object]) ->
     for name in many & changed.keys():
         getattr(cluster, name).set(changed[name])
     log_action(
-        cluster, "clusters.cluster.updated", by=by, organisation=cluster.host,
+        cluster,
+        "clusters.cluster.updated",
+        by=by,
+        organisation=cluster.host,
         # Plain fields as saved (an uploaded file by its stored name).
-        data={name: _audit_value(getattr(cluster, name) if name in plain else value)
-              for name, value in changed.items()},
+        data={
+            name: _audit_value(getattr(cluster, name) if name in plain else value)
+            for name, value in changed.items()
+        },
     )
     _reindex_on_commit(cluster)
     return cluster
@@ -55,8 +60,13 @@ def update_cluster(cluster: Cluster, *, by: User, changed: dict[str, object]) ->
 
 @transaction.atomic
 def add_member(
-    cluster: Cluster, organisation: Organisation, *, by: User,
-    role: str = ClusterMembership.Role.MEMBER, since=None, is_public: bool = False,
+    cluster: Cluster,
+    organisation: Organisation,
+    *,
+    by: User,
+    role: str = ClusterMembership.Role.MEMBER,
+    since=None,
+    is_public: bool = False,
 ) -> ClusterMembership:
     if ClusterMembership.objects.filter(cluster=cluster, organisation=organisation).exists():
         raise ClusterError("the organisation is already a member")
@@ -64,9 +74,17 @@ def add_member(
         cluster=cluster, organisation=organisation, role=role, since=since, is_public=is_public
     )
     log_action(
-        cluster, "clusters.member.added", by=by, organisation=cluster.host,
-        data={"organisation": organisation.name, "organisation_id": organisation.pk,
-              "role": role, "since": _audit_value(since), "is_public": is_public},
+        cluster,
+        "clusters.member.added",
+        by=by,
+        organisation=cluster.host,
+        data={
+            "organisation": organisation.name,
+            "organisation_id": organisation.pk,
+            "role": role,
+            "since": _audit_value(since),
+            "is_public": is_public,
+        },
     )
     _reindex_on_commit(cluster)
     return membership
@@ -74,9 +92,15 @@ def add_member(
 
 @transaction.atomic
 def add_member_by_business_id(
-    cluster: Cluster, business_id: str, *, by: User, name: str = "",
-    kind: str = Organisation.Kind.COMPANY, role: str = ClusterMembership.Role.MEMBER,
-    since=None, is_public: bool = False,
+    cluster: Cluster,
+    business_id: str,
+    *,
+    by: User,
+    name: str = "",
+    kind: str = Organisation.Kind.COMPANY,
+    role: str = ClusterMembership.Role.MEMBER,
+    since=None,
+    is_public: bool = False,
 ) -> ClusterMembership:
     """Add the organisation with ``business_id`` to the cluster; an organisation
     not yet registered is registered first, with ``name`` and ``kind``."""
@@ -88,9 +112,15 @@ def add_member_by_business_id(
         organisation.full_clean()
         organisation.save()
         log_action(
-            organisation, "accounts.organisation.registered", by=by, organisation=cluster.host,
-            data={"name": organisation.name, "registry_id": organisation.registry_id,
-                  "cluster": cluster.slug},
+            organisation,
+            "accounts.organisation.registered",
+            by=by,
+            organisation=cluster.host,
+            data={
+                "name": organisation.name,
+                "registry_id": organisation.registry_id,
+                "cluster": cluster.slug,
+            },
         )
     return add_member(cluster, organisation, by=by, role=role, since=since, is_public=is_public)
 
@@ -106,10 +136,14 @@ def update_member(
         setattr(membership, name, value)
     membership.save(update_fields=list(changed))
     log_action(
-        membership.cluster, "clusters.member.updated", by=by,
+        membership.cluster,
+        "clusters.member.updated",
+        by=by,
         organisation=membership.cluster.host,
-        data={"organisation": membership.organisation.name,
-              **{name: _audit_value(value) for name, value in changed.items()}},
+        data={
+            "organisation": membership.organisation.name,
+            **{name: _audit_value(value) for name, value in changed.items()},
+        },
     )
     _reindex_on_commit(membership.cluster)
     return membership
@@ -119,9 +153,14 @@ def update_member(
 def remove_member(membership: ClusterMembership, *, by: User) -> None:
     cluster = membership.cluster
     log_action(
-        cluster, "clusters.member.removed", by=by, organisation=cluster.host,
-        data={"organisation": membership.organisation.name,
-              "organisation_id": membership.organisation_id},
+        cluster,
+        "clusters.member.removed",
+        by=by,
+        organisation=cluster.host,
+        data={
+            "organisation": membership.organisation.name,
+            "organisation_id": membership.organisation_id,
+        },
     )
     membership.delete()
     _reindex_on_commit(cluster)
@@ -132,17 +171,25 @@ def appoint_manager(cluster: Cluster, user: User, *, by: User) -> ClusterManager
     if not by.is_staff:
         raise ClusterError("only platform staff appoint cluster managers")
     manager, _created = ClusterManager.objects.get_or_create(cluster=cluster, user=user)
-    log_action(cluster, "clusters.manager.appointed", by=by, organisation=cluster.host,
-               data={"user": user.email})
+    log_action(
+        cluster,
+        "clusters.manager.appointed",
+        by=by,
+        organisation=cluster.host,
+        data={"user": user.email},
+    )
     return manager
 
 
 @transaction.atomic
-def record_admin_change(
-    cluster: Cluster, *, by: User, created: bool, fields: list[str]
-) -> None:
+def record_admin_change(cluster: Cluster, *, by: User, created: bool, fields: list[str]) -> None:
     """Audit and reindex a cluster that platform staff saved in the administration."""
     action = "clusters.cluster.created" if created else "clusters.cluster.updated"
-    log_action(cluster, action, by=by, organisation=cluster.host,
-               data={"fields": sorted(fields), "via": "admin"})
+    log_action(
+        cluster,
+        action,
+        by=by,
+        organisation=cluster.host,
+        data={"fields": sorted(fields), "via": "admin"},
+    )
     _reindex_on_commit(cluster)

@@ -56,8 +56,12 @@ def demo_user(email: str, name: str, language: str, *, is_staff: bool = False) -
     # The demo's platform staff may use every part of the administration.
     user, created = User.objects.get_or_create(
         email=email,
-        defaults={"name": name, "language": language, "is_staff": is_staff,
-                  "is_superuser": is_staff},
+        defaults={
+            "name": name,
+            "language": language,
+            "is_staff": is_staff,
+            "is_superuser": is_staff,
+        },
     )
     if created:
         user.set_password(DEMO_PASSWORD)

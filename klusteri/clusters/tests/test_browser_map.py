@@ -158,6 +158,7 @@ def test_browser_a_group_of_markers_zooms_in_by_keyboard(page, live_server, clus
     # Both Helsinki clusters sit on one spot: the group spreads them out instead.
     expect(page.get_by_role("button", name="Vetyklusteri")).to_be_visible()
     expect(page.get_by_role("button", name="Akkuklusteri")).to_be_visible()
+    expect(page.locator("#cluster-map")).to_be_focused()  # not lost with the group
 
 
 def test_browser_region_tiles_work_with_the_keyboard_alone(page, live_server, clusters):

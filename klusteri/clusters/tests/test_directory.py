@@ -7,6 +7,7 @@ import types
 import pytest
 from django.conf.urls.i18n import i18n_patterns
 from django.http import HttpResponse
+from django.test import Client
 from django.urls import include, path
 from playwright.sync_api import expect
 
@@ -518,6 +519,115 @@ def test_query_count_is_constant_for_htmx(client, django_assert_num_queries, uus
 
     with django_assert_num_queries(4):
         client.get(URL + "?sort=size&page=2", headers={"HX-Request": "true"})
+
+
+# Caches ---------------------------------------------------------------------------
+
+
+def test_anonymous_page_is_answered_from_the_cache(client, django_assert_num_queries, uusimaa):
+    rich_clusters(3, uusimaa)
+    first = client.get(URL + "?sort=size")
+
+    with django_assert_num_queries(0):
+        again = client.get(URL + "?sort=size")
+
+    assert again.status_code == 200
+    assert again.content == first.content
+    assert "HX-Request" in again["Vary"]
+
+
+def test_htmx_and_full_page_are_cached_apart(client, uusimaa):
+    rich_clusters(3, uusimaa)
+    client.get(URL)
+
+    fragment = client.get(URL, headers={"HX-Request": "true"})
+
+    assert "<html" not in fragment.text
+    assert "<html" in client.get(URL).text
+
+
+def test_each_language_has_its_own_cached_page(client):
+    create_cluster("Vetyklusteri")
+    client.get("/en/clusters/")
+
+    assert client.get("/fi/clusters/")["Content-Language"] == "fi"
+
+
+def test_a_changed_cluster_shows_at_once_to_anonymous_visitors(client):
+    cluster = create_cluster("Old name")
+    assert "Old name" in client.get(URL).text
+
+    cluster.name = "New name"
+    cluster.save(update_fields=["name"])
+
+    text = client.get(URL).text
+    assert "New name" in text
+    assert "Old name" not in text
+
+
+def test_a_new_cluster_shows_at_once_after_the_commit(client, django_capture_on_commit_callbacks):
+    create_cluster("First")
+    client.get(URL)
+
+    with django_capture_on_commit_callbacks(execute=True) as callbacks:
+        create_cluster("Second")
+
+    assert callbacks  # the version is renewed again when the transaction commits
+    assert "Second" in client.get(URL).text
+
+
+def test_a_new_tag_shows_at_once_in_the_filters(client, django_assert_num_queries):
+    create_cluster("First", tags=["hydrogen"])
+    client.get(URL)
+
+    create_cluster("Second", tags=["batteries"])
+
+    assert 'value="batteries"' in client.get(URL).text
+
+
+def test_signed_in_pages_are_never_cached(manager_client, manager, django_assert_num_queries):
+    draft = create_cluster("Draft of mine", is_published=False)
+    ClusterManager.objects.create(cluster=draft, user=manager)
+    manager_client.get(URL)
+
+    with django_assert_num_queries(6):  # session, user, count, page, two prefetches
+        response = manager_client.get(URL)
+
+    assert "Draft of mine" in response.text
+    assert "Draft of mine" not in Client().get(URL).text
+
+
+def test_visitor_with_a_session_is_not_served_from_the_cache(client, django_assert_num_queries):
+    create_cluster("First")
+    client.get(URL)
+    client.cookies["sessionid"] = "whatever"
+
+    with django_assert_num_queries(5):  # session, count, page and two prefetches
+        client.get(URL)
+
+
+def test_filter_options_are_cached_between_pages(client, django_assert_num_queries, uusimaa):
+    rich_clusters(3, uusimaa)
+    client.get(URL + "?sort=name")
+
+    # The count, the page and its two prefetches: the options come from the cache.
+    with django_assert_num_queries(4):
+        response = client.get(URL + "?sort=newest")
+
+    assert 'value="hydrogen"' in response.text
+
+
+def test_search_keeps_the_order_of_relevance_with_filters(client, monkeypatch):
+    first = create_cluster("First", country="FI")
+    second = create_cluster("Second", country="FI")
+    create_cluster("Swedish", country="SE")
+    third = create_cluster("Third", country="FI")
+    fake_search(monkeypatch, [third.pk, first.pk, second.pk])
+
+    response = client.get(URL + "?q=anything&country=FI")
+
+    names = [c.name for c in response.context["page"].object_list]
+    assert names == ["Third", "First", "Second"]
 
 
 # In a real browser ----------------------------------------------------------------

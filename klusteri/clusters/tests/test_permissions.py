@@ -25,6 +25,8 @@ HIDDEN_BUT_MANAGERS = [302, 404, 404, 404, 200, 200]
 MATRIX = {
     "list": ("/en/clusters/", ALL, ALL),
     "export": ("/en/clusters/export/csv/", ALL, ALL),
+    "map": ("/en/clusters/map/", ALL, ALL),
+    "map-data": ("/en/clusters/map/clusters.geojson", ALL, ALL),
     "import": (
         "/en/clusters/import/",
         [302, 403, 403, 403, 403, 200],

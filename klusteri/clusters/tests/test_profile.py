@@ -18,7 +18,7 @@ from klusteri.clusters.models import (
     ServiceArea,
     Tag,
 )
-from klusteri.clusters.selectors import related_clusters
+from klusteri.clusters.selectors import cached_related_clusters, related_clusters
 from klusteri.places.models import Municipality, Region
 
 pytestmark = pytest.mark.django_db
@@ -432,3 +432,64 @@ def test_related_takes_two_queries_however_many_clusters(cluster, tag, django_as
 
     with django_assert_num_queries(2):
         assert len(related_clusters(cluster, limit=6)) == 6
+
+
+# Caches ---------------------------------------------------------------------------
+
+
+def test_anonymous_profile_is_answered_from_the_cache(client, cluster, django_assert_num_queries):
+    client.get(URL)
+
+    with django_assert_num_queries(0):
+        response = client.get(URL)
+
+    assert "Hydrogen Cluster Finland" in response.text
+
+
+def test_an_edit_shows_at_once_to_anonymous_visitors(client, cluster):
+    client.get(URL)
+
+    cluster.name_en = "Hydrogen Valley"
+    cluster.save(update_fields=["name_en"])
+
+    assert "Hydrogen Valley" in client.get(URL).text
+
+
+def test_a_new_member_shows_at_once(client, cluster, make_organisation):
+    client.get(URL)
+
+    fill(cluster, make_organisation, 1)
+
+    assert 'href="/en/clusters/organisations/' in client.get(URL).text
+
+
+def test_manager_sees_edit_links_that_anonymous_pages_never_keep(client, manager_client, cluster):
+    client.get(URL)
+
+    assert 'href="/en/clusters/vetyklusteri/edit/"' in manager_client.get(URL).text
+    assert 'href="/en/clusters/vetyklusteri/edit/"' not in client.get(URL).text
+
+
+def test_cached_related_clusters_cost_one_query(cluster, tag, django_assert_num_queries):
+    cluster.tags.add(tag)
+    for number in range(3):
+        make_cluster(f"k-{number}").tags.add(tag)
+    first = cached_related_clusters(cluster)
+
+    with django_assert_num_queries(1):
+        again = cached_related_clusters(cluster)
+
+    assert again == first
+    assert [c.shared_tags for c in again] == [1, 1, 1]
+
+
+def test_a_related_cluster_unpublished_since_leaves_the_cached_list(cluster, tag):
+    cluster.tags.add(tag)
+    other = make_cluster("toinen")
+    other.tags.add(tag)
+    assert cached_related_clusters(cluster) == [other]
+
+    other.is_published = False
+    other.save(update_fields=["is_published"])
+
+    assert cached_related_clusters(cluster) == []

@@ -95,7 +95,9 @@ def cluster_map_data(request: HttpRequest) -> JsonResponse:
     filters = ClusterFilter(request.GET)
     clusters = filters.filter(Cluster.objects.visible_to(request.user))
     response = JsonResponse(
-        maps.geojson(clusters, limit=maps.MAX_FEATURES), content_type="application/geo+json"
+        maps.geojson(clusters, limit=maps.MAX_FEATURES),
+        content_type="application/geo+json",
+        json_dumps_params={"ensure_ascii": False, "separators": (",", ":")},
     )
     if request.user.is_authenticated:
         # May hold the person's unpublished clusters: no shared cache may keep it.

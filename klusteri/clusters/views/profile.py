@@ -16,7 +16,8 @@ from django.views.decorators.http import require_safe
 
 from klusteri.clusters.forms import language_names
 from klusteri.clusters.models import Cluster, ClusterMembership
-from klusteri.clusters.selectors import related_clusters
+from klusteri.clusters.selectors import cached_related_clusters
+from klusteri.clusters.views.directory import cache_anonymous_page
 from klusteri.core.markdown import render_markdown
 
 KIND_EXPLANATIONS = {
@@ -102,6 +103,7 @@ def organisation_json_ld(cluster: Cluster, request: HttpRequest, description: st
 
 
 @require_safe
+@cache_anonymous_page
 def cluster_detail(request: HttpRequest, slug: str) -> HttpResponse:
     # The same few queries however many members, tags and ecosystems the cluster has.
     cluster = get_object_or_404(
@@ -150,7 +152,7 @@ def cluster_detail(request: HttpRequest, slug: str) -> HttpResponse:
             "funding": funding,
             "networks": networks,
             "label_expired": label_expired,
-            "related": related_clusters(cluster, limit=6),
+            "related": cached_related_clusters(cluster, limit=6),
             "summary": Truncator(description).chars(200),
             "absolute_url": request.build_absolute_uri(cluster.get_absolute_url()),
             "logo_url": request.build_absolute_uri(cluster.logo.url) if cluster.logo else "",

@@ -54,8 +54,10 @@
     });
   }
 
+  // On the map only once it holds the clusters and the map has its zoom: a zoom
+  // before would keep the group animating, deaf to the keyboard, for a moment.
+  // (On Enter, the group itself gives the focus back to the map.)
   var markers = L.markerClusterGroup({ iconCreateFunction: groupIcon, showCoverageOnHover: false });
-  map.addLayer(markers);
 
   function popupContent(properties) {
     var content = document.createElement("div");
@@ -93,12 +95,11 @@
         });
       },
     });
-    // Zoomed to the clusters first, without animation, so that the markers are
-    // drawn once, at the zoom they stay at.
     if (layer.getLayers().length) {
       map.fitBounds(layer.getBounds(), { padding: [24, 24], maxZoom: 9, animate: false });
     }
     markers.addLayers(layer.getLayers());
+    map.addLayer(markers);
   }
 
   // Keyboard: an opened popup takes the focus to its link; closing it gives the
@@ -131,18 +132,6 @@
       map.closePopup();
     }
   });
-  // A group zooms in and disappears: keep the focus on the map, not lost on <body>.
-  markers.on("clusterclick clusterkeypress", function (event) {
-    if (event.type === "clusterkeypress" && event.originalEvent.key !== "Enter") {
-      return;
-    }
-    map.once("zoomend", function () {
-      if (document.activeElement === document.body) {
-        element.focus({ preventScroll: true });
-      }
-    });
-  });
-
   function failed() {
     status.textContent = data.textError;
   }
