@@ -122,6 +122,10 @@ TEMPLATES = [
 # Database: one URL. SQLite (the default) runs in WAL mode with a busy timeout and
 # immediate transactions, so that concurrent writers wait instead of failing.
 VAR_DIR = Path(env("VAR_DIR", str(PROJECT_DIR / "var")))
+if not env("DATABASE_URL"):
+    # The default SQLite file lives under var/: make sure a fresh clone has it, so
+    # that any `klusteri` command works before `make run` has been run once.
+    VAR_DIR.mkdir(parents=True, exist_ok=True)
 DATABASES = {
     "default": dj_database_url.parse(
         env("DATABASE_URL", f"sqlite:///{VAR_DIR / 'klusteri.sqlite3'}"), conn_max_age=60
