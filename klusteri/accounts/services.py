@@ -16,16 +16,30 @@ def update_profile(user: User, *, by: User, name: str, language: str) -> User:
 
 
 @transaction.atomic
-def register_organisation(organisation: Organisation, *, by: User) -> Organisation:
-    """Save a new organisation and make the person who registered it its administrator."""
+def register_organisation(
+    organisation: Organisation,
+    *,
+    by: User,
+    make_administrator: bool = True,
+    on_behalf_of: Organisation | None = None,
+    context: dict[str, object] | None = None,
+) -> Organisation:
+    """Save a new organisation. By default the person who registered it becomes its
+    administrator; a cluster manager adding a member company does not, and acts on
+    behalf of the cluster's host (``on_behalf_of``)."""
     organisation.save()
-    Affiliation.objects.create(user=by, organisation=organisation, role=Affiliation.Role.ADMIN)
+    if make_administrator:
+        Affiliation.objects.create(user=by, organisation=organisation, role=Affiliation.Role.ADMIN)
     log_action(
         organisation,
         "accounts.organisation.registered",
         by=by,
-        organisation=organisation,
-        data={"name": organisation.name, "registry_id": organisation.registry_id},
+        organisation=on_behalf_of or organisation,
+        data={
+            "name": organisation.name,
+            "registry_id": organisation.registry_id,
+            **(context or {}),
+        },
     )
     return organisation
 

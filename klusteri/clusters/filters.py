@@ -412,8 +412,3 @@ class ClusterFilter(forms.Form):
                 else:
                     active.append((name, value, str(dict(field_.choices)[value])))
         return active
-
-    @property
-    def active_filters(self) -> int:
-        """How many values narrow the list (for the "clear filters" link)."""
-        return len(self.active_choices())

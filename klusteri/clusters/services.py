@@ -3,6 +3,7 @@
 from django.db import transaction
 
 from klusteri.accounts.models import Organisation, User
+from klusteri.accounts.services import register_organisation
 from klusteri.audit.services import log_action
 from klusteri.clusters.models import Cluster, ClusterManager, ClusterMembership
 
@@ -110,17 +111,12 @@ def add_member_by_business_id(
             raise ClusterError("a new organisation needs a name")
         organisation = Organisation(name=name.strip(), kind=kind, business_id=business_id)
         organisation.full_clean()
-        organisation.save()
-        log_action(
+        register_organisation(
             organisation,
-            "accounts.organisation.registered",
             by=by,
-            organisation=cluster.host,
-            data={
-                "name": organisation.name,
-                "registry_id": organisation.registry_id,
-                "cluster": cluster.slug,
-            },
+            make_administrator=False,
+            on_behalf_of=cluster.host,
+            context={"cluster": cluster.slug},
         )
     return add_member(cluster, organisation, by=by, role=role, since=since, is_public=is_public)
 

@@ -157,6 +157,9 @@ def test_manager_registers_a_new_organisation_while_adding_it(
     registered = AuditEntry.objects.get(action="accounts.organisation.registered")
     assert registered.actor == manager
     assert registered.organisation == host_organisation
+    assert registered.data["cluster"] == cluster.slug
+    # The manager registers the company for the cluster, not as its administrator.
+    assert not organisation.affiliations.exists()
     assert AuditEntry.objects.filter(action="clusters.member.added").count() == 1
 
 
