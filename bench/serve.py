@@ -24,9 +24,15 @@ ROOT = Path(__file__).resolve().parent.parent
 VENV_BIN = ROOT / ".venv" / "bin"
 
 
+# Production runs several processes, which share one cache: Redis (docs/deployment.md).
+# A cache per process would keep each worker's own versions of the cached pages.
+REDIS_URL = os.environ.get("KLUSTERI_BENCH_REDIS_URL", "redis://127.0.0.1:6379/14")
+
+
 def production_env(database_url: str) -> dict[str, str]:
     env = {k: v for k, v in os.environ.items() if not k.startswith("KLUSTERI_")}
     env.update(
+        KLUSTERI_REDIS_URL=REDIS_URL,
         KLUSTERI_DEBUG="0",
         KLUSTERI_SECRET_KEY=secrets.token_urlsafe(50),
         KLUSTERI_ALLOWED_HOSTS="127.0.0.1",
@@ -52,6 +58,8 @@ def free_port() -> int:
 def server(env: dict[str, str], workers: int = 2, threads: int = 1):
     (ROOT / "var" / "bench").mkdir(parents=True, exist_ok=True)
     klusteri(env, "collectstatic", "--no-input", "-v", "0")
+    # Every run starts from an empty cache: nothing left from an earlier run helps it.
+    klusteri(env, "shell", "-c", "from django.core.cache import cache; cache.clear()")
     port = free_port()
     process = subprocess.Popen(
         [
@@ -85,11 +93,12 @@ def server(env: dict[str, str], workers: int = 2, threads: int = 1):
         process.wait(timeout=30)
 
 
-def measure(port: int, path: str, *, seconds: float, concurrency: int) -> dict:
+def measure(port: int, path: str | list[str], *, seconds: float, concurrency: int) -> dict:
     """Drive ``path`` with ``concurrency`` keep-alive clients for ``seconds``.
 
-    ``{n}`` in the path becomes a number that differs on every request, so that
-    no response can come from a cache."""
+    A list of paths is requested in turn. ``{n}`` in a path becomes a number that
+    differs on every request, so that no response can come from the page cache."""
+    paths = [path] if isinstance(path, str) else path
     counter = itertools.count()
     latencies: list[float] = []
     errors = 0
@@ -103,7 +112,8 @@ def measure(port: int, path: str, *, seconds: float, concurrency: int) -> dict:
         while time.monotonic() < stop_at:
             started = time.perf_counter()
             try:
-                connection.request("GET", path.replace("{n}", str(next(counter))))
+                n = next(counter)
+                connection.request("GET", paths[n % len(paths)].replace("{n}", str(n)))
                 response = connection.getresponse()
                 response.read()
                 if response.status != 200:
@@ -127,7 +137,7 @@ def measure(port: int, path: str, *, seconds: float, concurrency: int) -> dict:
     latencies.sort()
     count = len(latencies)
     return {
-        "path": path,
+        "path": path if isinstance(path, str) else f"{paths[0]} and {len(paths) - 1} more",
         "requests": count,
         "errors": errors,
         "rps": count / seconds,

@@ -138,3 +138,25 @@ def manager_client(manager):
 @pytest.fixture
 def outsider_client(outsider):
     return client_for(outsider)
+
+
+@pytest.fixture
+def reference_data(transactional_db) -> None:
+    """For tests outside the test transaction (a live server, a restore): the
+    database is emptied after each of them, the reference data that migrations load
+    included, so put it back when it is gone. (pytest-django runs these tests after
+    all the others.)"""
+    from django.apps import apps
+
+    from klusteri.clusters.reference import load_reference_data
+    from klusteri.places.loader import load_places
+    from klusteri.places.models import Region
+
+    if not Region.objects.exists():
+        load_places(Region, apps.get_model("places", "Municipality"))
+        load_reference_data(
+            *(
+                apps.get_model("clusters", name)
+                for name in ("Ecosystem", "NaceSection", "NaceDivision", "ServiceArea")
+            )
+        )

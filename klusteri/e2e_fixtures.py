@@ -66,26 +66,6 @@ def browser() -> Iterator[Browser]:
 
 
 @pytest.fixture
-def reference_data(transactional_db) -> None:
-    """The live server's database is emptied after each test, the reference data
-    that migrations load included: put it back when it is gone."""
-    from django.apps import apps
-
-    from klusteri.clusters.reference import load_reference_data
-    from klusteri.places.loader import load_places
-    from klusteri.places.models import Region
-
-    if not Region.objects.exists():
-        load_places(Region, apps.get_model("places", "Municipality"))
-        load_reference_data(
-            *(
-                apps.get_model("clusters", name)
-                for name in ("Ecosystem", "NaceSection", "NaceDivision", "ServiceArea")
-            )
-        )
-
-
-@pytest.fixture
 def make_page(browser: Browser, live_server, reference_data) -> Iterator[Callable[..., Page]]:
     """``make_page(**context_options)``: a page in a fresh browser context (no cookies),
     relative URLs resolved against the live server; e.g. ``viewport=``, ``color_scheme=``."""

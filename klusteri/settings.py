@@ -86,6 +86,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "klusteri.core.middleware.PermissionsPolicyMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -184,8 +185,25 @@ ACCOUNT_USER_MODEL_USERNAME_FIELD = None
 ACCOUNT_PREVENT_ENUMERATION = True
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Klusteri] "
 ACCOUNT_ADAPTER = "klusteri.accounts.adapter.AccountAdapter"
+# Sign-up also records the privacy notice read and the newsletter consent.
+ACCOUNT_FORMS = {"signup": "klusteri.accounts.forms.SignupForm"}
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = "Klusteri"
+
+# Rate limits against password guessing and mail bombing, counted by allauth in
+# the cache (Redis in production, so that every app server shares the counts).
+# "key" is the e-mail address typed. Five wrong passwords for one address lock
+# it for 15 minutes, whoever sends them, even if the sixth is right; an address
+# (IP) gets more tries, as a whole office or campus may share one. Every reset
+# request sends an e-mail, so a victim's inbox gets at most three an hour.
+ACCOUNT_RATE_LIMITS = {
+    "login_failed": "20/15m/ip,5/15m/key",
+    "reset_password": "10/h/ip,3/h/key",
+    "reset_password_from_key": "20/h/ip",
+}
+# Behind a reverse proxy every request comes from the proxy: count by the client
+# address it adds to X-Forwarded-For instead (the number of proxies in front).
+ALLAUTH_TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
 
 # E-mail: printed to the console in development; in production sent over SMTP,
 # by default to a mail relay on the same host.
@@ -201,6 +219,9 @@ else:
                 "username": env("EMAIL_HOST_USER"),
                 "password": env("EMAIL_HOST_PASSWORD"),
                 "use_tls": env_bool("EMAIL_USE_TLS", False),
+                # A mail server that hangs must not hold the task worker for ever:
+                # the task fails, and is tried again later (accounts/tasks.py).
+                "timeout": env_int("EMAIL_TIMEOUT", 30),
             },
         }
     }

@@ -5,6 +5,7 @@ from django.db import transaction
 from django.utils import translation
 
 from klusteri.accounts.tasks import send_email
+from klusteri.core.mail import new_message_id
 
 
 class AccountAdapter(DefaultAccountAdapter):
@@ -33,5 +34,7 @@ class AccountAdapter(DefaultAccountAdapter):
                 to=list(message.to),
                 from_email=message.from_email,
                 html_body=html_body,
+                # Fixed now, so that the task never sends this message twice.
+                message_id=new_message_id(),
             )
         )

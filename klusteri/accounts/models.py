@@ -7,6 +7,12 @@ from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
 from klusteri.accounts.validators import validate_business_id
+from klusteri.core.privacy import PRIVACY_NOTICE_VERSION
+
+# The wording of the newsletter question on the sign-up form and the "My data" page:
+# change the version whenever the wording changes, so that each consent names the
+# text the person agreed to.
+NEWSLETTER_CONSENT_VERSION = "2026-11-30"
 
 
 class UserManager(BaseUserManager):
@@ -218,3 +224,62 @@ class Affiliation(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user} – {self.organisation}"
+
+
+class ConsentQuerySet(models.QuerySet):
+    def in_force(self) -> "ConsentQuerySet":
+        return self.filter(withdrawn_at__isnull=True)
+
+
+class Consent(models.Model):
+    """What a person agreed to or acknowledged, in which version of its text, and when.
+
+    A withdrawal keeps the record and stamps its time: the record shows what was
+    agreed while it was in force. Agreeing again makes a new record.
+    """
+
+    class Kind(models.TextChoices):
+        PRIVACY_NOTICE = "privacy_notice", _("Privacy notice read")
+        NEWSLETTER = "newsletter", _("Newsletter by e-mail")
+
+    # Only these may be withdrawn: the privacy notice is read, not agreed to, and
+    # leaving it means deleting the account.
+    OPTIONAL_KINDS = frozenset({Kind.NEWSLETTER})
+    CURRENT_VERSIONS = {
+        Kind.PRIVACY_NOTICE: PRIVACY_NOTICE_VERSION,
+        Kind.NEWSLETTER: NEWSLETTER_CONSENT_VERSION,
+    }
+
+    user = models.ForeignKey(
+        User, on_delete=models.CASCADE, related_name="consents", verbose_name=_("person")
+    )
+    kind = models.CharField(_("consent"), max_length=20, choices=Kind)
+    version = models.CharField(_("version of the text"), max_length=20)
+    given_at = models.DateTimeField(_("given"), default=timezone.now)
+    withdrawn_at = models.DateTimeField(_("withdrawn"), null=True, blank=True)
+
+    objects = ConsentQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-given_at", "-pk"]
+        verbose_name = _("consent")
+        verbose_name_plural = _("consents")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["user", "kind", "version"],
+                condition=models.Q(withdrawn_at__isnull=True),
+                name="accounts_consent_one_in_force_per_version",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        # Names no person: the audit trail records consents by this text.
+        return f"{self.kind} {self.version}"
+
+    @property
+    def is_in_force(self) -> bool:
+        return self.withdrawn_at is None
+
+    @property
+    def is_optional(self) -> bool:
+        return self.kind in self.OPTIONAL_KINDS

@@ -1,14 +1,22 @@
+import json
+from typing import Any
+
 from django.contrib import messages
+from django.contrib.auth import logout
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import HttpRequest, HttpResponse
+from django.core.serializers.json import DjangoJSONEncoder
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_http_methods, require_safe
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from klusteri.accounts import services
-from klusteri.accounts.forms import OrganisationForm, ProfileForm
-from klusteri.accounts.models import Organisation
+from klusteri.accounts.forms import AccountDeleteForm, OrganisationForm, ProfileForm
+from klusteri.accounts.models import Consent, Organisation, User
+from klusteri.accounts.selectors import erasure_consequences
 
 
 @require_safe
@@ -60,4 +68,88 @@ def organisation_edit(request: HttpRequest, pk: int) -> HttpResponse:
         return redirect("accounts:profile")
     return render(
         request, "accounts/organisation_form.html", {"form": form, "organisation": organisation}
+    )
+
+
+def personal_data_response(data: dict[str, Any], user: User) -> HttpResponse:
+    """The export as a JSON file to save; never cached on the way."""
+    response = HttpResponse(
+        json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False, indent=2),
+        content_type="application/json; charset=utf-8",
+    )
+    filename = f"klusteri-personal-data-{user.pk}-{timezone.localdate().isoformat()}.json"
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    response["Cache-Control"] = "no-store, private"
+    return response
+
+
+@require_safe
+@login_required
+def privacy_settings(request: HttpRequest) -> HttpResponse:
+    consents = list(request.user.consents.all())
+    optional = [
+        {
+            "kind": kind,
+            "label": Consent.Kind(kind).label,
+            "in_force": any(c.kind == kind and c.is_in_force for c in consents),
+        }
+        for kind in sorted(Consent.OPTIONAL_KINDS)
+    ]
+    return render(
+        request, "accounts/privacy_settings.html", {"consents": consents, "optional": optional}
+    )
+
+
+@never_cache
+@require_POST
+@login_required
+def personal_data_export(request: HttpRequest) -> HttpResponse:
+    data = services.export_personal_data(request.user, by=request.user)
+    return personal_data_response(data, request.user)
+
+
+def _optional_kind(kind: str) -> str:
+    if kind not in Consent.OPTIONAL_KINDS:
+        raise Http404
+    return kind
+
+
+@require_POST
+@login_required
+def consent_give(request: HttpRequest, kind: str) -> HttpResponse:
+    try:
+        services.give_consent(request.user, _optional_kind(kind), by=request.user)
+    except services.AccountError:
+        messages.info(request, _("Your consent was already recorded."))
+    else:
+        messages.success(request, _("Your consent was recorded."))
+    return redirect("accounts:privacy")
+
+
+@require_POST
+@login_required
+def consent_withdraw(request: HttpRequest, kind: str) -> HttpResponse:
+    try:
+        services.withdraw_consent(request.user, _optional_kind(kind), by=request.user)
+    except services.AccountError:
+        messages.info(request, _("There was no consent in force to withdraw."))
+    else:
+        messages.success(request, _("Your consent was withdrawn."))
+    return redirect("accounts:privacy")
+
+
+@require_http_methods(["GET", "POST"])
+@login_required
+def account_delete(request: HttpRequest) -> HttpResponse:
+    # Bound on every POST, an empty one too, so that it is refused with a message.
+    form = AccountDeleteForm(request.user, request.POST if request.method == "POST" else None)
+    if request.method == "POST" and form.is_valid():
+        services.erase_account(request.user, by=request.user)
+        logout(request)
+        messages.success(request, _("Your account and your personal data were deleted."))
+        return redirect("core:home")
+    return render(
+        request,
+        "accounts/account_delete.html",
+        {"form": form, "consequences": erasure_consequences(request.user)},
     )

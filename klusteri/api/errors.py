@@ -12,6 +12,8 @@ from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, HttpError
 from ninja.errors import ValidationError as NinjaValidationError
 
+from klusteri.core.views import DATABASE_UNAVAILABLE, RETRY_AFTER_SECONDS
+
 logger = logging.getLogger(__name__)
 
 # The part of an error's location that names the parameter or field: ("query",
@@ -77,6 +79,21 @@ def install(api: NinjaAPI) -> None:
     @api.exception_handler(Http404)
     def not_found(request: HttpRequest, exc: Http404) -> HttpResponse:
         return api.create_response(request, {"detail": _("Not found.")}, status=404)
+
+    def database_unavailable(request: HttpRequest, exc: Exception) -> HttpResponse:
+        # As the pages do (core.views.database_unavailable): the client may try
+        # again, and nothing else is needed once the database is back.
+        logger.warning("API: database unavailable on %s %s: %s", request.method, request.path, exc)
+        response = api.create_response(
+            request,
+            {"detail": _("The service is temporarily unavailable. Please try again shortly.")},
+            status=503,
+        )
+        response["Retry-After"] = str(RETRY_AFTER_SECONDS)
+        return response
+
+    for exception in DATABASE_UNAVAILABLE:
+        api.add_exception_handler(exception, database_unavailable)
 
     @api.exception_handler(Exception)
     def server_error(request: HttpRequest, exc: Exception) -> HttpResponse:

@@ -8,11 +8,11 @@ each language are listed by ``GET /api/v1/taxonomies/``.
 
 from datetime import date, datetime
 from decimal import Decimal
-from typing import Literal
+from typing import Annotated, Literal
 
 from django.conf import settings
 from ninja import Field, Schema
-from pydantic import ConfigDict
+from pydantic import ConfigDict, WithJsonSchema
 
 from klusteri.accounts import models as accounts
 from klusteri.clusters import models as clusters
@@ -42,6 +42,11 @@ OperatingAreaCode = one_of(clusters.Cluster.OperatingArea)
 RoleCode = one_of(clusters.ClusterMembership.Role)
 OrganisationKind = one_of(accounts.Organisation.Kind)
 TagKind = one_of(clusters.Tag.Kind)
+
+
+# pydantic documents a Decimal as "a number or any string", but refuses a string
+# that is not a number: the schema promises a JSON number (numeric strings still pass).
+Number = Annotated[Decimal, WithJsonSchema({"type": "number"})]
 
 
 def translations(obj, field: str = "name") -> dict[str, str | None]:
@@ -301,13 +306,13 @@ class ClusterChanges(Schema):
     founded_year: int | None = None
     website: str = optional()
     languages: list[str] = optional("Language codes of service, e.g. fi, sv, en.")
-    management_fte: Decimal | None = None
+    management_fte: Number | None = None
     country: CountryCode = optional()
     region: str | None = Field(None, description="Region code, e.g. MK01; null for none.")
     municipality: str | None = Field(None, description="Municipality code; null for none.")
     city: str = optional()
-    latitude: Decimal | None = None
-    longitude: Decimal | None = None
+    latitude: Number | None = None
+    longitude: Number | None = None
     operating_area: OperatingAreaCode = optional()
     members_large: int = optional()
     members_sme: int = optional()

@@ -16,6 +16,7 @@ from django.http import (
 from django.urls import URLPattern, path, re_path, resolve
 from django.utils import translation
 from django.utils.translation import gettext as _
+from django.views.decorators.csrf import csrf_exempt
 from django.views.generic import RedirectView
 
 from klusteri.api.api import api, requested_language
@@ -36,6 +37,7 @@ def json_method_not_allowed(view):
     return wrapper
 
 
+@csrf_exempt  # it changes nothing, and a write to a wrong address must get JSON too
 def not_found(request: HttpRequest, path: str) -> HttpResponse:
     """JSON for an address that is not there; a read of an address that lacks only
     its final slash goes to the address with it, as on the rest of the site."""
@@ -60,7 +62,8 @@ def api_urls() -> tuple[list, str, str]:
             pattern.callback = RedirectView.as_view(pattern_name="api:openapi-view")
         else:
             pattern.callback = json_method_not_allowed(pattern.callback)
-    not_there = re_path(r"^(?P<path>.*)$", not_found, name="not-found")
+    # Any address at all, also one holding a line break (which "." would not match).
+    not_there = re_path(r"^(?P<path>[\s\S]*)$", not_found, name="not-found")
     return [*patterns, not_there], app_name, namespace
 
 

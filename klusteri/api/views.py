@@ -105,12 +105,16 @@ def cluster_list(
 ):
     """The clusters of the directory, with its filters and sort orders."""
     directory = ClusterFilter(filter_data(filters))
-    clusters = directory.filter(Cluster.objects.visible_to(reader(request)).for_cards())
+    clusters = directory.filter(
+        Cluster.objects.visible_to(reader(request))
+        .for_cards()
+        .prefetch_related("ecosystems", "tags")
+    )
     return page(request, clusters, paging)
 
 
 @router.get(
-    "/clusters/{slug}/",
+    "/clusters/{slug:slug}/",
     response={200: schemas.ClusterProfile, **ERRORS, **NOT_FOUND},
     url_name="cluster-detail",
     summary="A cluster's profile",
@@ -121,7 +125,7 @@ def cluster_detail(request: HttpRequest, slug: str, lang: schemas.Language | Non
 
 
 @router.get(
-    "/clusters/{slug}/members/",
+    "/clusters/{slug:slug}/members/",
     response={200: schemas.MembershipPage, **ERRORS, **NOT_FOUND},
     url_name="cluster-members",
     summary="A cluster's public members",
@@ -208,7 +212,9 @@ def as_form_values(changed: dict) -> dict:
         if values.get(field) is None:
             continue
         wanted = values[field] if isinstance(values[field], list) else [values[field]]
-        found = dict(model.objects.filter(**{f"{key}__in": wanted}).values_list(key, "pk"))
+        # PostgreSQL refuses to compare text holding a NUL character; no code has one.
+        searchable = [value for value in wanted if "\x00" not in value]
+        found = dict(model.objects.filter(**{f"{key}__in": searchable}).values_list(key, "pk"))
         unknown = [value for value in wanted if value not in found]
         if unknown:
             errors[field] = [_("Unknown code: %(codes)s.") % {"codes": ", ".join(unknown)}]
@@ -235,7 +241,7 @@ def validated_changes(cluster: Cluster, user, changed: dict) -> dict:
 
 
 @router.patch(
-    "/clusters/{slug}/",
+    "/clusters/{slug:slug}/",
     auth=BearerToken(),
     response={
         200: schemas.ClusterProfile,

@@ -6,6 +6,7 @@ edited by hand: values that mean nothing (an unknown region, ``sort=evil``) are
 dropped one by one, never an error, and the rest of the link still applies.
 """
 
+import hashlib
 from dataclasses import dataclass, field
 from uuid import uuid4
 
@@ -292,6 +293,8 @@ class ClusterFilter(forms.Form):
     }
 
     search_truncated = False
+    # Primary keys in the order of relevance, once a search has run.
+    ranked: list[int] | None = None
 
     @property
     def values(self) -> dict:
@@ -354,6 +357,7 @@ class ClusterFilter(forms.Form):
             from klusteri.search import search
 
             ranked = search("cluster", self.query, limit=SEARCH_LIMIT)
+            self.ranked = ranked
             self.search_truncated = len(ranked) >= SEARCH_LIMIT
             if not ranked:
                 return clusters.none()
@@ -376,6 +380,14 @@ class ClusterFilter(forms.Form):
         if hasattr(self.data, "getlist"):
             return set(_as_list(self.data.getlist(name)))
         return set(_as_list(self.data.get(name)))
+
+    @property
+    def groups_key(self) -> str:
+        """What the rendered filter groups depend on: the language, the taxonomies
+        and the ticked values (the page caches the groups under it)."""
+        ticked = sorted(f"{name}={value}" for name in self.FILTERS for value in self._raw(name))
+        digest = hashlib.sha256("&".join(ticked).encode()).hexdigest()
+        return f"{get_language()}:{taxonomy_version()}:{digest}"
 
     def groups(self) -> list[FilterGroup]:
         """Every multi-valued filter with its options, ticked as in the request.

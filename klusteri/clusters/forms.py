@@ -277,7 +277,14 @@ def reencoded_logo(upload, *, name: str) -> SimpleUploadedFile:
             image_format = image.format
             width, height = image.size
             image.verify()
-    except (UnidentifiedImageError, OSError, SyntaxError, ValueError, Image.DecompressionBombError):
+    except Image.DecompressionBombError:
+        # A small file that would unpack into hundreds of millions of pixels:
+        # Pillow refuses to open it before telling its size.
+        raise ValidationError(
+            _("The logo has far too many pixels: at most 2000 × 2000 are accepted."),
+            code="too_big",
+        ) from None
+    except (UnidentifiedImageError, OSError, SyntaxError, ValueError):
         raise invalid from None
     if image_format not in LOGO_FORMATS:
         raise invalid
@@ -301,16 +308,22 @@ def reencoded_logo(upload, *, name: str) -> SimpleUploadedFile:
     return SimpleUploadedFile(f"{name}.{extension}", output.getvalue(), content_type=content_type)
 
 
+# The pixel modes each format can store; any other mode is converted to the last.
+LOGO_MODES = {
+    "JPEG": ("L", "CMYK", "RGB"),
+    "PNG": ("1", "L", "LA", "P", "RGBA", "RGB"),
+    "WEBP": ("RGB", "RGBA"),
+}
+
+
 def _without_metadata(image: Image.Image, image_format: str) -> Image.Image:
-    mode = image.mode
-    if image_format == "JPEG" and mode not in {"L", "RGB", "CMYK"}:
-        mode = "RGB"
-    elif mode not in {"1", "L", "LA", "P", "RGB", "RGBA"}:
-        mode = "RGBA"
-    if mode == "P" and image_format != "PNG":
+    modes = LOGO_MODES[image_format]
+    mode = image.mode if image.mode in modes else modes[-1]
+    if image_format != "JPEG" and mode != image.mode and image.has_transparency_data:
         mode = "RGBA"
     clean = image.convert(mode) if mode != image.mode else image.copy()
-    clean.info = {}
+    # Transparency of a palette or a single colour is part of the picture: keep it.
+    clean.info = {key: clean.info[key] for key in ["transparency"] if key in clean.info}
     return clean
 
 

@@ -17,8 +17,22 @@ from django.utils.translation import gettext_lazy as _
 
 from klusteri.accounts.models import Organisation
 from klusteri.accounts.validators import validate_business_id
+from klusteri.places.models import Municipality, Region
 
 PERCENT = [MinValueValidator(0), MaxValueValidator(100)]
+# The kinds of member counted in ``members_<kind>``.
+MEMBER_KINDS = (
+    "large",
+    "sme",
+    "micro",
+    "university",
+    "uas",
+    "research",
+    "public",
+    "financier",
+    "other",
+)
+MAX_MEMBER_TOTAL = 1_000_000
 
 # Paths under /clusters/ that are pages, not profiles: no cluster may take them.
 RESERVED_SLUGS = frozenset({"map", "import", "export", "organisations"})
@@ -145,6 +159,29 @@ def name_sort_key(languages) -> Lower:
     return Lower(Coalesce(*columns, F("name"), output_field=models.CharField()))
 
 
+# What a card of a cluster shows, in the directory and in the API's lists.
+CARD_FIELDS = [
+    *(f"name_{code}" for code, _name in settings.LANGUAGES),
+    "name",
+    "slug",
+    "kind",
+    "country",
+    "city",
+    "latitude",
+    "longitude",
+    "label",
+    "national_status",
+    "website",
+    "is_demo",
+    "is_published",
+    "updated_at",
+    "created_at",
+    "member_total",
+    "region",
+    "municipality",
+]
+
+
 class ClusterQuerySet(models.QuerySet):
     def published(self) -> "ClusterQuerySet":
         return self.filter(is_published=True)
@@ -168,8 +205,10 @@ class ClusterQuerySet(models.QuerySet):
         return self.published()
 
     def for_cards(self) -> "ClusterQuerySet":
-        """What a list of clusters shows, in a constant number of queries."""
-        return self.select_related("region", "municipality").prefetch_related("ecosystems", "tags")
+        """The columns a card of a cluster shows (the directory's and the API's), and
+        its place: the long texts stay in the database. ``cards.cluster_cards``
+        fetches the ecosystems and tags of the cards it must render."""
+        return self.select_related("region", "municipality").only(*CARD_FIELDS)
 
 
 class Cluster(models.Model):
@@ -398,7 +437,14 @@ class Cluster(models.Model):
         verbose_name_plural = _("clusters")
         indexes = [
             models.Index(fields=["country", "region"], name="clusters_cluster_place_idx"),
-            models.Index(fields=["member_total"], name="clusters_cluster_size_idx"),
+            # The directory's other orders, largest and newest first: a page is read
+            # from the index, and the size filter ranges over it.
+            models.Index(
+                fields=["is_published", "-member_total", "id"], name="clusters_cluster_size_idx"
+            ),
+            models.Index(
+                fields=["is_published", "-created_at", "-id"], name="clusters_cluster_newest_idx"
+            ),
             # The directory's default order, one per language's fallback order
             # (modeltranslation: fi → en → sv, sv → fi → en, en → fi → sv), so that a
             # page of published clusters is read from the index instead of sorting
@@ -466,6 +512,13 @@ class Cluster(models.Model):
             errors["municipality"] = _("This municipality is not in the chosen region.")
         if self.label and not self.label_valid_until:
             errors["label_valid_until"] = _("A label needs the date it is valid until.")
+        # Each count fits its column, but their sum must fit member_total too
+        # (PostgreSQL's integer ends at 2,147,483,647); no cluster comes near.
+        counts = [getattr(self, f"members_{kind}") or 0 for kind in MEMBER_KINDS]
+        if sum(counts) > MAX_MEMBER_TOTAL:
+            errors["members_other"] = _(
+                "The members add up to more than a million: check the numbers."
+            )
         if errors:
             raise ValidationError(errors)
 
@@ -597,7 +650,18 @@ def forget_cached_pages(**kwargs) -> None:
     transaction.on_commit(bump)
 
 
-for _sender in (Cluster, ClusterMembership, Organisation, Ecosystem, NaceSection, ServiceArea, Tag):
+_SHOWN_ON_PAGES = (
+    Cluster,
+    ClusterMembership,
+    Organisation,
+    Ecosystem,
+    NaceSection,
+    ServiceArea,
+    Tag,
+    Region,
+    Municipality,
+)
+for _sender in _SHOWN_ON_PAGES:
     post_save.connect(forget_cached_pages, sender=_sender, dispatch_uid=f"pages-{_sender}")
     post_delete.connect(forget_cached_pages, sender=_sender, dispatch_uid=f"pages-d-{_sender}")
 for _relation in ("ecosystems", "nace_sections", "nace_divisions", "tags", "services"):

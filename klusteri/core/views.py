@@ -1,16 +1,25 @@
 import datetime
 import logging
+import sys
 
-from django.db import DatabaseError, connection
+from django.conf import settings
+from django.db import DatabaseError, InterfaceError, OperationalError, connection
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.template import loader
+from django.utils.cache import add_never_cache_headers
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 
+from klusteri.core import privacy as privacy_notice
 from klusteri.core.sections import SECTIONS
 
 logger = logging.getLogger(__name__)
+
+# What the database driver raises when the database cannot be reached or cannot
+# serve now: a refused or dropped connection, a missing or locked file, a timeout.
+DATABASE_UNAVAILABLE = (OperationalError, InterfaceError)
+RETRY_AFTER_SECONDS = 30
 
 # The accessibility statement must show when it was prepared and last reviewed;
 # change the review date whenever the statement is checked again.
@@ -31,7 +40,14 @@ def section_coming_soon(request: HttpRequest, slug: str) -> HttpResponse:
 
 @require_safe
 def privacy(request: HttpRequest) -> HttpResponse:
-    return render(request, "core/privacy.html")
+    return render(
+        request,
+        "core/privacy.html",
+        {
+            "notice": privacy_notice,
+            "session_days": settings.SESSION_COOKIE_AGE // (24 * 60 * 60),
+        },
+    )
 
 
 @require_safe
@@ -87,6 +103,10 @@ def page_not_found(request: HttpRequest, exception: Exception) -> HttpResponse:
 
 
 def server_error(request: HttpRequest) -> HttpResponse:
+    # Django calls this for whatever exception a view, a middleware or another
+    # error page let through; the one being handled is in sys.exc_info().
+    if isinstance(sys.exc_info()[1], DATABASE_UNAVAILABLE):
+        return database_unavailable(request)
     # The failure may lie in the database or in a context processor, so render
     # without the request's context first-hand; never show a stack trace.
     try:
@@ -95,3 +115,20 @@ def server_error(request: HttpRequest) -> HttpResponse:
         logger.exception("could not render the 500 page")
         body = "<!doctype html><title>500</title><h1>500</h1>"
     return HttpResponse(body, status=500)
+
+
+def database_unavailable(request: HttpRequest) -> HttpResponse:
+    """503 "temporarily unavailable", in the language of the address, while the
+    database cannot be reached. Like the 500 page, it is rendered without the
+    context processors: they read the session and the user, which live in the
+    database. Nothing else is needed to recover: Django drops a broken connection
+    when the request ends and checks a kept one before reusing it
+    (``CONN_HEALTH_CHECKS``), so the first request after the database is back
+    succeeds."""
+    body = loader.render_to_string(
+        "error.html", {"status": 503, "sections": SECTIONS, "request": request}
+    )
+    response = HttpResponse(body, status=503)
+    response["Retry-After"] = str(RETRY_AFTER_SECONDS)
+    add_never_cache_headers(response)
+    return response

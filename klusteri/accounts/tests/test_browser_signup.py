@@ -83,6 +83,7 @@ def test_signup_verify_email_then_log_in(page, mailoutbox, settings):
     email = "uusi.kayttaja@example.org"
 
     open_page(page, url("fi", "account_signup"), "fi")
+    page.locator("[name=privacy_notice]").check()
     submit_form(page, {"email": email, "password1": PASSWORD, "password2": PASSWORD})
 
     expect(page).to_have_url(re.compile(rf"{url('fi', 'account_email_verification_sent')}$"))

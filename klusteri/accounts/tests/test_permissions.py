@@ -19,6 +19,8 @@ MATRIX = {
     "/fi/accounts/profile/edit/": [302, 200, 200, 200, 200, 200],
     "/fi/accounts/organisations/new/": [302, 200, 200, 200, 200, 200],
     "/fi/accounts/organisations/{host}/edit/": [302, 404, 403, 404, 200, 404],
+    "/fi/accounts/privacy/": [302, 200, 200, 200, 200, 200],
+    "/fi/accounts/privacy/delete/": [302, 200, 200, 200, 200, 200],
 }
 
 

@@ -26,7 +26,7 @@ def post(client, django_capture_on_commit_callbacks):
 def sign_up(post, email="uusi@example.org", language="fi", password=PASSWORD):
     return post(
         f"/{language}/accounts/signup/",
-        {"email": email, "password1": password, "password2": password},
+        {"email": email, "password1": password, "password2": password, "privacy_notice": "on"},
     )
 
 

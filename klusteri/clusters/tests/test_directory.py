@@ -590,7 +590,8 @@ def test_signed_in_pages_are_never_cached(manager_client, manager, django_assert
     ClusterManager.objects.create(cluster=draft, user=manager)
     manager_client.get(URL)
 
-    with django_assert_num_queries(6):  # session, user, count, page, two prefetches
+    # Session, user, count and page: the cards come from the cache, not the page.
+    with django_assert_num_queries(4):
         response = manager_client.get(URL)
 
     assert "Draft of mine" in response.text
@@ -602,16 +603,29 @@ def test_visitor_with_a_session_is_not_served_from_the_cache(client, django_asse
     client.get(URL)
     client.cookies["sessionid"] = "whatever"
 
-    with django_assert_num_queries(5):  # session, count, page and two prefetches
+    with django_assert_num_queries(3):  # session, count and page; the cards are cached
         client.get(URL)
+
+
+def test_cards_are_rendered_anew_after_a_change(manager_client, django_assert_num_queries):
+    cluster = create_cluster("Old name", tags=["batteries"])
+    manager_client.get(URL)
+
+    cluster.name_en = "New name"
+    cluster.save(update_fields=["name_en"])
+    with django_assert_num_queries(6):  # session, user, count, page, two prefetches
+        response = manager_client.get(URL)
+
+    assert "New name" in response.text
+    assert "Old name" not in response.text
 
 
 def test_filter_options_are_cached_between_pages(client, django_assert_num_queries, uusimaa):
     rich_clusters(3, uusimaa)
     client.get(URL + "?sort=name")
 
-    # The count, the page and its two prefetches: the options come from the cache.
-    with django_assert_num_queries(4):
+    # The count and the page: the options and the cards come from the cache.
+    with django_assert_num_queries(2):
         response = client.get(URL + "?sort=newest")
 
     assert 'value="hydrogen"' in response.text

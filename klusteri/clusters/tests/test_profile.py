@@ -339,9 +339,10 @@ def fill(cluster, make_organisation, count: int) -> None:
     cluster.services.add(*ServiceArea.objects.all()[:count])
 
 
-# 1 cluster, 6 prefetches (ecosystems, NACE sections and divisions, tags,
-# services, listed members), 2 for the related clusters.
-PROFILE_QUERIES = 9
+# The cluster by address; to render its profile: the cluster again, 6 prefetches
+# (ecosystems, NACE sections and divisions, tags, services, listed members) and
+# 3 for the related clusters.
+PROFILE_QUERIES = 11
 
 
 @pytest.mark.parametrize("count", [3, 30])
@@ -354,6 +355,21 @@ def test_query_count_does_not_grow_with_members_and_tags(
         response = client.get(URL)
 
     assert response.text.count('href="/en/clusters/organisations/') == count
+
+
+@pytest.mark.parametrize("count", [3, 30])
+def test_a_rendered_profile_costs_one_query_for_anyone(
+    manager_client, cluster, make_organisation, django_assert_num_queries, count
+):
+    fill(cluster, make_organisation, count)
+    manager_client.get(URL)
+
+    # Session, user, the cluster and the edit check: the profile itself is cached.
+    with django_assert_num_queries(4):
+        response = manager_client.get(URL)
+
+    assert response.text.count('href="/en/clusters/organisations/') == count
+    assert 'aria-current="page">Profile' in response.text  # the managers' links
 
 
 def test_manager_pays_one_query_for_the_edit_check_and_two_for_the_session(
@@ -425,12 +441,16 @@ def test_related_leaves_out_unpublished_clusters_and_itself(cluster, tag):
     assert related_clusters(cluster) == []
 
 
-def test_related_takes_two_queries_however_many_clusters(cluster, tag, django_assert_num_queries):
+@pytest.mark.parametrize("count", [8, 40])
+def test_related_takes_three_queries_however_many_clusters(
+    cluster, tag, django_assert_num_queries, count
+):
     cluster.tags.add(tag)
-    for number in range(20):
+    for number in range(count):
         make_cluster(f"k-{number}").tags.add(tag)
 
-    with django_assert_num_queries(2):
+    # Nordic peers, the others, and the chosen clusters' rows.
+    with django_assert_num_queries(3):
         assert len(related_clusters(cluster, limit=6)) == 6
 
 

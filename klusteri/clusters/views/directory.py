@@ -8,18 +8,21 @@ header) and pushes the new address, so links stay shareable and Back works.
 import functools
 import hashlib
 import math
+from collections.abc import Sequence
 from functools import cached_property
 
 from django.conf import settings
 from django.core.cache import cache
 from django.core.paginator import Page, Paginator
+from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import render
 from django.utils.cache import patch_vary_headers
 from django.utils.translation import get_language
 from django.views.decorators.http import require_safe
 
-from klusteri.clusters.filters import SEARCH_LIMIT, ClusterFilter
+from klusteri.clusters.cards import cluster_cards
+from klusteri.clusters.filters import FILTER_CHOICES_TIMEOUT, SEARCH_LIMIT, ClusterFilter
 from klusteri.clusters.models import Cluster, pages_version
 
 PAGE_SIZE = 20
@@ -52,6 +55,30 @@ class CappedPaginator(Paginator):
     @property
     def is_capped(self) -> bool:
         return self.count > self.max_pages * self.per_page
+
+
+class RankedClusters(Sequence):
+    """The clusters of a filtered search, in the order of relevance, for the paginator.
+
+    Ordering up to a thousand matches by their rank in the database costs more than
+    everything else on the page (one string lookup per row). Here the database only
+    says which of the ranked clusters pass the filters, and fetches the rows of the
+    page shown."""
+
+    def __init__(self, clusters: QuerySet[Cluster], ranked: list[int]):
+        self.clusters = clusters.order_by()
+        passing = set(self.clusters.values_list("pk", flat=True))
+        self.pks = [pk for pk in ranked if pk in passing]
+
+    def __len__(self) -> int:
+        return len(self.pks)
+
+    def __getitem__(self, index: slice) -> list[Cluster]:
+        pks = self.pks[index]
+        # These passed the filters already. By primary key alone the database uses
+        # its index; beside the filters' list of a thousand PostgreSQL scans the table.
+        by_pk = Cluster.objects.for_cards().in_bulk(pks)
+        return [by_pk[pk] for pk in pks if pk in by_pk]  # unless deleted meanwhile
 
 
 def _page_number(request: HttpRequest) -> int:
@@ -150,6 +177,8 @@ def cache_anonymous_page(view):
 def cluster_list(request: HttpRequest) -> HttpResponse:
     filters = ClusterFilter(request.GET)
     clusters = filters.filter(Cluster.objects.visible_to(request.user).for_cards())
+    if filters.ranked is not None and filters.sort_key == "relevance":
+        clusters = RankedClusters(clusters, filters.ranked)
     paginator = CappedPaginator(clusters, PAGE_SIZE, max_pages=MAX_PAGES)
     page = paginator.get_page(_page_number(request))
 
@@ -161,6 +190,7 @@ def cluster_list(request: HttpRequest) -> HttpResponse:
     context = {
         "filters": filters,
         "page": page,
+        "cards": cluster_cards(list(page.object_list)),
         "query": query.urlencode(),
         "pages": _page_links(request.path, query, page),
         "active_filters": _active_filters(request.path, query, filters),
@@ -170,7 +200,8 @@ def cluster_list(request: HttpRequest) -> HttpResponse:
     if request.headers.get("HX-Request") and not request.headers.get("HX-History-Restore-Request"):
         response = render(request, "clusters/_results.html", {**context, "swap_count": True})
     else:
-        response = render(request, "clusters/list.html", {**context, "groups": filters.groups()})
+        context["filter_groups_timeout"] = FILTER_CHOICES_TIMEOUT
+        response = render(request, "clusters/list.html", context)
     # The same address answers a page or a fragment: caches must tell them apart.
     patch_vary_headers(response, ["HX-Request"])
     return response

@@ -3,19 +3,22 @@
 import html
 import json
 
+from django.core.cache import cache
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db.models import Prefetch
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
+from django.template.loader import render_to_string
 from django.utils import timezone
-from django.utils.html import format_html, strip_tags
+from django.utils.html import escape, format_html, strip_tags
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.text import Truncator
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_safe
 
 from klusteri.clusters.forms import language_names
-from klusteri.clusters.models import Cluster, ClusterMembership
+from klusteri.clusters.models import Cluster, ClusterMembership, pages_version
 from klusteri.clusters.selectors import cached_related_clusters
 from klusteri.clusters.views.directory import cache_anonymous_page
 from klusteri.core.markdown import render_markdown
@@ -54,6 +57,8 @@ KIND_EXPLANATIONS = {
 # django.utils.html.json_script escapes them.
 _JSON_SCRIPT_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
 BAR_WIDTH = 20  # characters for 100 % in the text bars of the funding mix
+# Rendered profiles outlive no change (the version renews them); this frees memory.
+PROFILE_TIMEOUT = 60 * 60
 
 
 def plain_text(markdown: str) -> str:
@@ -102,13 +107,32 @@ def organisation_json_ld(cluster: Cluster, request: HttpRequest, description: st
     return json_ld_script(data)
 
 
-@require_safe
-@cache_anonymous_page
-def cluster_detail(request: HttpRequest, slug: str) -> HttpResponse:
-    # The same few queries however many members, tags and ecosystems the cluster has.
-    cluster = get_object_or_404(
-        Cluster.objects.visible_to(request.user)
-        .select_related("region", "municipality")
+def profile_parts(cluster: Cluster, request: HttpRequest) -> dict[str, str]:
+    """The parts of a profile that depend on the cluster alone, not on who looks:
+    the head (canonical link, Open Graph, JSON-LD), the summary and the body.
+    Rendered once per change of the data shown (``pages_version``), language and
+    host, as the members of a large cluster alone cost more than the rest of the
+    page; the same few queries however many members, tags and ecosystems."""
+    key = ":".join(
+        [
+            "clusters:profile",
+            pages_version(),
+            get_language(),
+            request.scheme,
+            request.get_host(),
+            str(cluster.pk),
+        ]
+    )
+    parts = cache.get(key)
+    if parts is None:
+        parts = _render_profile_parts(cluster.pk, request)
+        cache.set(key, parts, PROFILE_TIMEOUT)
+    return {name: mark_safe(part) for name, part in parts.items()}  # noqa: S308 - rendered
+
+
+def _render_profile_parts(pk: int, request: HttpRequest) -> dict[str, str]:
+    cluster = (
+        Cluster.objects.select_related("region", "municipality")
         .prefetch_related(
             "ecosystems",
             "nace_sections",
@@ -120,11 +144,9 @@ def cluster_detail(request: HttpRequest, slug: str) -> HttpResponse:
                 queryset=ClusterMembership.objects.public().select_related("organisation"),
                 to_attr="public_memberships",
             ),
-        ),
-        slug=slug,
+        )
+        .get(pk=pk)
     )
-    may_edit = Cluster.objects.editable_by(request.user).filter(pk=cluster.pk).exists()
-
     members = [m for m in cluster.public_memberships if m.role == ClusterMembership.Role.MEMBER]
     partners = [m for m in cluster.public_memberships if m.role != ClusterMembership.Role.MEMBER]
     funding = [
@@ -138,24 +160,37 @@ def cluster_detail(request: HttpRequest, slug: str) -> HttpResponse:
         and cluster.label_valid_until
         and cluster.label_valid_until < timezone.localdate()
     )
+    summary = Truncator(description).chars(200)
+    context = {
+        "cluster": cluster,
+        "location": ", ".join(str(part) for part in place if part),
+        "kind_explanation": KIND_EXPLANATIONS.get(cluster.kind, ""),
+        "languages": language_names(cluster.languages or []),
+        "members": members,
+        "partners": partners,
+        "funding": funding,
+        "networks": networks,
+        "label_expired": label_expired,
+        "related": cached_related_clusters(cluster, limit=6),
+        "summary": summary,
+        "absolute_url": request.build_absolute_uri(cluster.get_absolute_url()),
+        "logo_url": request.build_absolute_uri(cluster.logo.url) if cluster.logo else "",
+        "json_ld": organisation_json_ld(cluster, request, Truncator(description).chars(500)),
+    }
+    return {
+        "head": render_to_string("clusters/_profile_head.html", context),
+        "body": render_to_string("clusters/_profile_body.html", context),
+        "summary": escape(summary),
+    }
+
+
+@require_safe
+@cache_anonymous_page
+def cluster_detail(request: HttpRequest, slug: str) -> HttpResponse:
+    cluster = get_object_or_404(Cluster.objects.visible_to(request.user), slug=slug)
+    may_edit = Cluster.objects.editable_by(request.user).filter(pk=cluster.pk).exists()
     return render(
         request,
         "clusters/detail.html",
-        {
-            "cluster": cluster,
-            "may_edit": may_edit,
-            "location": ", ".join(str(part) for part in place if part),
-            "kind_explanation": KIND_EXPLANATIONS.get(cluster.kind, ""),
-            "languages": language_names(cluster.languages or []),
-            "members": members,
-            "partners": partners,
-            "funding": funding,
-            "networks": networks,
-            "label_expired": label_expired,
-            "related": cached_related_clusters(cluster, limit=6),
-            "summary": Truncator(description).chars(200),
-            "absolute_url": request.build_absolute_uri(cluster.get_absolute_url()),
-            "logo_url": request.build_absolute_uri(cluster.logo.url) if cluster.logo else "",
-            "json_ld": organisation_json_ld(cluster, request, Truncator(description).chars(500)),
-        },
+        {"cluster": cluster, "may_edit": may_edit, "profile": profile_parts(cluster, request)},
     )

@@ -1,6 +1,7 @@
 import time
 
 from django.core.management.base import BaseCommand, CommandError
+from django.db import connection
 
 from klusteri.demo import clusters, scale
 
@@ -49,7 +50,18 @@ class Command(BaseCommand):
                 + f" in {loaded - started:.1f} s."
             )
         )
-        if options["no_index"]:
-            return
-        clusters.reindex(counts["cluster_ids"])
-        self.stdout.write(f"Search index refreshed in {time.perf_counter() - loaded:.1f} s.")
+        if not options["no_index"]:
+            clusters.reindex(counts["cluster_ids"])
+            self.stdout.write(f"Search index refreshed in {time.perf_counter() - loaded:.1f} s.")
+        refresh_statistics()
+
+
+def refresh_statistics() -> None:
+    """After a bulk load the planner's statistics describe the empty tables, and
+    PostgreSQL's visibility map is unset, so that counts read the whole table until
+    autovacuum comes by; refresh both now, as any bulk load in production should."""
+    statement = "ANALYZE"
+    if connection.vendor == "postgresql" and not connection.in_atomic_block:
+        statement = "VACUUM ANALYZE"  # VACUUM cannot run inside a transaction
+    with connection.cursor() as cursor:
+        cursor.execute(statement)

@@ -1,0 +1,157 @@
+"""Download my data: the person's own copy of everything Klusteri keeps about them."""
+
+import json
+
+import pytest
+from django.apps import apps
+from django.contrib.auth import get_user_model
+from django.test import Client
+
+from klusteri.audit.models import AuditEntry
+from klusteri.audit.services import log_action
+from klusteri.conftest import client_for
+from klusteri.core.privacy import PRIVACY_NOTICE_VERSION
+
+pytestmark = pytest.mark.django_db
+URL = "/en/accounts/privacy/export/"
+
+
+def download(person):
+    response = client_for(person.user).post(URL)
+    assert response.status_code == 200
+    return response, json.loads(response.content)
+
+
+def test_export_is_a_json_attachment_that_is_never_cached(person):
+    response, _data = download(person)
+
+    assert response["Content-Type"] == "application/json; charset=utf-8"
+    assert response["Content-Disposition"].startswith(
+        f'attachment; filename="klusteri-personal-data-{person.user.pk}-'
+    )
+    assert response["Content-Disposition"].endswith('.json"')
+    assert "no-store" in response["Cache-Control"]
+
+
+def test_export_holds_the_persons_data_from_every_place(person):
+    _response, data = download(person)
+
+    assert data["person"]["email"] == "essi@example.org"
+    assert data["person"]["name"] == "Essi Esimerkki"
+    assert data["person"]["preferred_language"] == "sv"
+    assert data["person"]["has_password"] is True
+    assert [a["email"] for a in data["email_addresses"]] == [
+        "essi@example.org",
+        "essi.toinen@example.org",
+    ]
+    assert {a["organisation"]["name"]: a["role"] for a in data["organisations"]} == {
+        "Essin Paja Oy": "admin",
+        "Vetyklusteri ry": "admin",
+    }
+    assert [r["cluster"]["slug"] for r in data["cluster_roles"]] == ["pajaklusteri"]
+    assert data["cluster_contact_person"] == [
+        {
+            "cluster": {"slug": "pajaklusteri", "name": "Pajaklusteri"},
+            "contact_name": "Essi Esimerkki",
+            "contact_email": "ESSI@example.org",
+        }
+    ]
+    [token] = data["api_tokens"]
+    assert (token["name"], token["beginning"]) == ("Essin raportointi", person.token[:8])
+    assert [a["type"] for a in data["two_factor_authentication"]] == ["totp"]
+    [consent] = data["consents"]
+    assert (consent["kind"], consent["version"]) == ("privacy_notice", PRIVACY_NOTICE_VERSION)
+    assert consent["given_at"] and consent["withdrawn_at"] is None
+    by_you = {entry["action"] for entry in data["audit_trail"]["actions_by_you"]}
+    assert {"accounts.profile.updated", "accounts.consent.given"} <= by_you
+    # The token was made by a program (no actor): an entry about the person.
+    about_you = {entry["action"] for entry in data["audit_trail"]["entries_about_you"]}
+    assert "api.token.created" in about_you
+
+
+def test_export_reveals_no_secret(person):
+    response, _data = download(person)
+
+    text = response.content.decode()
+    assert person.token not in text
+    assert person.user.api_tokens.get().token_hash not in text
+    assert person.totp_secret not in text
+    assert person.user.password not in text
+
+
+def test_export_holds_nobody_elses_data(person, outsider_with_data, staff):
+    # Staff changed the person's account: the person sees the change, not who made it.
+    log_action(person.user, "accounts.profile.updated", by=staff, data={"language": "sv"})
+
+    response, data = download(person)
+
+    text = response.content.decode()
+    for foreign in [
+        "outsider@example.org",
+        "Otto Outsider",
+        "Otton Oma Oy",
+        "Oton skripti",
+        "newsletter",
+        "staff@example.org",
+        "Sanna Staff",
+    ]:
+        assert foreign not in text
+    entries = data["audit_trail"]["entries_about_you"]
+    assert all("actor" not in entry for entry in entries)
+
+
+def test_export_is_logged_with_who_exported_whose_data(person):
+    download(person)
+
+    entry = AuditEntry.objects.filter(action="accounts.personal_data.exported").get()
+    assert entry.actor == person.user
+    assert entry.object_id == str(person.user.pk)
+    assert entry.data == {"by_the_person": True}
+
+
+def test_export_refuses_get(person):
+    assert client_for(person.user).get(URL).status_code == 405
+
+
+def test_anonymous_is_sent_to_log_in():
+    response = Client().post(URL)
+
+    assert response.status_code == 302
+    assert response["Location"].startswith("/en/accounts/login/")
+    assert not AuditEntry.objects.exists()
+
+
+def test_export_needs_the_csrf_token(person):
+    client = Client(enforce_csrf_checks=True)
+    client.force_login(person.user)
+
+    assert client.post(URL).status_code == 403
+    assert not AuditEntry.objects.filter(action="accounts.personal_data.exported").exists()
+
+
+# Every link from another record to a person, and where the export shows it. A new
+# model that refers to people fails here until the export (selectors.personal_data_of)
+# and the erasure (services.erase_account) account for it.
+EXPORTED_RELATIONS = {
+    "accounts.Affiliation.user": "organisations",
+    "accounts.Consent.user": "consents",
+    "account.EmailAddress.user": "email_addresses",
+    "admin.LogEntry.user": "administration_history",
+    "api.ApiToken.user": "api_tokens",
+    "audit.AuditEntry.actor": "audit_trail",
+    "clusters.ClusterManager.user": "cluster_roles",
+    "mfa.Authenticator.user": "two_factor_authentication",
+}
+
+
+def test_export_covers_every_relation_to_a_person(person):
+    relations = {
+        f"{model._meta.label}.{field.name}"
+        for model in apps.get_models()
+        for field in model._meta.get_fields()
+        if field.is_relation and field.concrete and field.related_model is get_user_model()
+    }
+
+    assert relations == set(EXPORTED_RELATIONS)
+    _response, data = download(person)
+    assert set(EXPORTED_RELATIONS.values()) <= set(data)
