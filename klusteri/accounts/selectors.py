@@ -100,8 +100,8 @@ def _audit_entry(entry: AuditEntry) -> dict[str, Any]:
 
 def _entries_about(user: User) -> QuerySet[AuditEntry]:
     """Entries that others (staff, programs) made about the person's records, or
-    that name one of the person's e-mail addresses. Who made them is left out:
-    that is the other person's data, not this one's."""
+    that name the person (by id; older entries by one of their e-mail addresses).
+    Who made them is left out: that is the other person's data, not this one's."""
     about_records = [
         Q(content_type=ContentType.objects.get_for_model(model), object_id__in=ids)
         for model, ids in [
@@ -111,9 +111,11 @@ def _entries_about(user: User) -> QuerySet[AuditEntry]:
         ]
         if ids
     ]
+    # Entries name a person in ``data`` by ``user_id``; older ones by an address.
+    naming_the_person = [Q(data__user_id=user.pk)]
     naming_addresses = [Q(data__icontains=email) for email in email_addresses_of(user)]
     return (
-        AuditEntry.objects.filter(reduce(or_, about_records + naming_addresses))
+        AuditEntry.objects.filter(reduce(or_, about_records + naming_the_person + naming_addresses))
         .exclude(actor=user)
         .select_related("content_type", "organisation")
     )

@@ -23,10 +23,18 @@ class AccountError(Exception):
 
 @transaction.atomic
 def update_profile(user: User, *, by: User, name: str, language: str) -> User:
+    changed = [
+        field
+        for field, value in [("name", name), ("language", language)]
+        if getattr(user, field) != value
+    ]
     user.name = name
     user.language = language
     user.save(update_fields=["name", "language"])
-    log_action(user, "accounts.profile.updated", by=by, data={"name": name, "language": language})
+    # The trail says that the name changed, not what it is: it outlives the account.
+    log_action(
+        user, "accounts.profile.updated", by=by, data={"changed": changed, "language": language}
+    )
     return user
 
 
@@ -151,9 +159,10 @@ def erase_account(user: User, *, by: User) -> ErasureConsequences:
     for cluster in consequences.clusters_losing_contact:
         update_cluster(cluster, by=by, changed={"contact_name": "", "contact_email": ""})
 
-    # The entry names the account by its number: its name and e-mail are what goes.
+    # The entry names the account by its number (see ``log_action``): its name and
+    # e-mail are what goes.
     log_action(
-        User(pk=user.pk, email=f"#{user.pk}"),
+        user,
         "accounts.account.erased",
         by=None if by.pk == user.pk else by,
         data={

@@ -1,8 +1,12 @@
 """The audit trail: who did what to which record, for which organisation, when.
 
 Entries are append-only: the model refuses to change or delete a saved entry,
-and the admin shows them read-only.
+and the admin shows them read-only. The one way out is age: entries older than the
+retention period on the privacy page go with ``AuditEntry.objects.prune_older_than``
+(run by ``klusteri prune``).
 """
+
+from datetime import datetime
 
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
@@ -20,6 +24,13 @@ class AuditEntryQuerySet(models.QuerySet):
         return self.filter(
             content_type=ContentType.objects.get_for_model(obj), object_id=str(obj.pk)
         )
+
+    def prune_older_than(self, cutoff: datetime) -> int:
+        """Delete the entries (of this queryset) written before ``cutoff`` and return
+        how many went. The only sanctioned deletion of audit entries, for the retention
+        period (``core.retention``); every other ``delete()`` is refused."""
+        deleted, _by_model = models.QuerySet.delete(self.filter(created_at__lt=cutoff))
+        return deleted
 
     def update(self, **kwargs):
         raise AppendOnlyError("audit entries cannot be changed")

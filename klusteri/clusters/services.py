@@ -4,11 +4,13 @@ from django.db import transaction
 
 from klusteri.accounts.models import Organisation, User
 from klusteri.accounts.services import register_organisation
-from klusteri.audit.services import log_action
+from klusteri.audit.services import log_action, without_personal_values
 from klusteri.clusters.models import Cluster, ClusterManager, ClusterMembership
 
 # Fields that only platform staff may change: recognition is the platform's word.
 STAFF_ONLY_FIELDS = frozenset({"label", "label_valid_until", "national_status", "is_published"})
+# A person's name and address: the audit trail records that they changed, not their values.
+PERSONAL_FIELDS = frozenset({"contact_name", "contact_email"})
 # What a manager changes about a membership (never its cluster or organisation).
 MEMBER_FIELDS = frozenset({"role", "since", "is_public"})
 
@@ -50,10 +52,13 @@ def update_cluster(cluster: Cluster, *, by: User, changed: dict[str, object]) ->
         by=by,
         organisation=cluster.host,
         # Plain fields as saved (an uploaded file by its stored name).
-        data={
-            name: _audit_value(getattr(cluster, name) if name in plain else value)
-            for name, value in changed.items()
-        },
+        data=without_personal_values(
+            {
+                name: _audit_value(getattr(cluster, name) if name in plain else value)
+                for name, value in changed.items()
+            },
+            PERSONAL_FIELDS,
+        ),
     )
     _reindex_on_commit(cluster)
     return cluster
@@ -172,7 +177,7 @@ def appoint_manager(cluster: Cluster, user: User, *, by: User) -> ClusterManager
         "clusters.manager.appointed",
         by=by,
         organisation=cluster.host,
-        data={"user": user.email},
+        data={"user_id": user.pk},
     )
     return manager
 

@@ -11,10 +11,12 @@ from django.core import mail
 from django.db import models
 from django.test import Client
 
+from klusteri.accounts import services
 from klusteri.accounts.models import Affiliation, Consent, Organisation, User
 from klusteri.api.models import ApiToken
 from klusteri.audit.models import AuditEntry
 from klusteri.clusters.models import Cluster, ClusterManager
+from klusteri.clusters.services import appoint_manager, update_cluster
 from klusteri.conftest import client_for
 
 pytestmark = pytest.mark.django_db
@@ -91,6 +93,29 @@ def test_no_record_outside_the_audit_trail_names_the_person(person, post):
     assert naming == []
 
 
+def test_no_audit_entry_names_the_person_after_erasure(person, staff, post):
+    # The fixture made an API token, consented and updated the profile; now a new
+    # name, a manager appointment and a contact change by staff.
+    services.update_profile(person.user, by=person.user, name="Essi Uusinimi", language="fi")
+    appoint_manager(person.cluster, person.user, by=staff)
+    update_cluster(
+        person.cluster,
+        by=staff,
+        changed={"contact_name": "Essi Uusinimi", "contact_email": "essi@example.org"},
+    )
+
+    post(client_for(person.user), {"password": PASSWORD})
+
+    naming = [
+        f"{entry.action}: {value}"
+        for entry in AuditEntry.objects.all()
+        for value in ["essi@example.org", "essi.toinen@example.org", "Essi Esimerkki", "Uusinimi"]
+        if value.lower() in (entry.object_repr + json.dumps(entry.data)).lower()
+    ]
+    assert naming == []
+    assert AuditEntry.objects.filter(action="api.token.created").exists()
+
+
 def test_erasure_is_logged_without_personal_data(person, post):
     pk = person.user.pk
 
@@ -99,7 +124,7 @@ def test_erasure_is_logged_without_personal_data(person, post):
     entry = AuditEntry.objects.get(action="accounts.account.erased")
     assert entry.actor is None
     assert entry.object_id == str(pk)
-    assert entry.object_repr == f"#{pk}"
+    assert entry.object_repr == f"person #{pk}"
     assert entry.data == {
         "by_the_person": True,
         "organisations_without_administrator": [person.organisation.pk],

@@ -9,9 +9,10 @@ from django.db.models import Q
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
-from klusteri.audit.services import log_action
+from klusteri.audit.services import log_action, without_personal_values
 from klusteri.clusters.models import Cluster
 from klusteri.clusters.search import reindex_clusters
+from klusteri.clusters.services import PERSONAL_FIELDS
 from klusteri.clusters.transfer.files import read_rows
 from klusteri.clusters.transfer.layout import (
     LAYOUT,
@@ -277,10 +278,13 @@ def _write(plans: list[_Plan], taxonomies: Taxonomies, *, by) -> None:
                 "created": plan.is_new,
                 "row": plan.row.number,
                 "matched_by": plan.matched_by,
-                "changed": {
-                    column: json_value(LAYOUT[column], plan.values[column])
-                    for column in plan.changed
-                },
+                "changed": without_personal_values(
+                    {
+                        column: json_value(LAYOUT[column], plan.values[column])
+                        for column in plan.changed
+                    },
+                    PERSONAL_FIELDS,
+                ),
             },
         )
         written.append(cluster.pk)

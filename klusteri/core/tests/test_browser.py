@@ -87,3 +87,25 @@ def test_page_reflows_at_320_px_without_horizontal_scroll(make_page, name):
         open_page(page, url(language, name), language)
         scroll_width = page.evaluate("document.documentElement.scrollWidth")
         assert scroll_width <= 320, f"{page.url} is {scroll_width} px wide at a 320 px viewport"
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_error_pages_are_accessible(page, settings, language):
+    """The 404 page, and the 429 page that answers one password reset too many."""
+    settings.ACCOUNT_RATE_LIMITS = {"reset_password": "1/h/key"}
+
+    response = page.goto(f"/{language}/no-such-page/")
+    assert response.status == 404
+    expect(page.locator("html")).to_have_attribute("lang", language)
+    expect(page.locator("h1")).to_have_count(1)
+    assert_accessible(page)
+
+    reset = url(language, "account_reset_password")
+    for _attempt in range(2):
+        page.goto(reset)
+        submit_form(page, {"email": "nobody@example.org"})
+    with translation.override(language):
+        heading = translation.gettext("Too many attempts")
+    expect(page.locator("h1")).to_have_text(heading)
+    expect(page.locator("html")).to_have_attribute("lang", language)
+    assert_accessible(page)
