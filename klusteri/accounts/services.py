@@ -23,18 +23,11 @@ class AccountError(Exception):
 
 @transaction.atomic
 def update_profile(user: User, *, by: User, name: str, language: str) -> User:
-    changed = [
-        field
-        for field, value in [("name", name), ("language", language)]
-        if getattr(user, field) != value
-    ]
     user.name = name
     user.language = language
     user.save(update_fields=["name", "language"])
-    # The trail says that the name changed, not what it is: it outlives the account.
-    log_action(
-        user, "accounts.profile.updated", by=by, data={"changed": changed, "language": language}
-    )
+    # Not the name: the trail outlives the account (see ``log_action``).
+    log_action(user, "accounts.profile.updated", by=by, data={"language": language})
     return user
 
 

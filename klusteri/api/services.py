@@ -21,7 +21,7 @@ def create_api_token(user: User, *, by: User | None, name: str) -> tuple[ApiToke
     api_token = ApiToken.objects.create(
         user=user, name=name, token_hash=hash_token(token), prefix=token[:8]
     )
-    log_action(api_token, "api.token.created", by=by, data={"user": user.email, "name": name})
+    log_action(api_token, "api.token.created", by=by, data={"user_id": user.pk, "name": name})
     return api_token, token
 
 
@@ -33,7 +33,7 @@ def revoke_api_token(api_token: ApiToken, *, by: User | None) -> None:
         api_token,
         "api.token.revoked",
         by=by,
-        data={"user": api_token.user.email, "name": api_token.name},
+        data={"user_id": api_token.user_id, "name": api_token.name},
     )
 
 

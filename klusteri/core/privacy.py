@@ -16,9 +16,10 @@ CONTROLLER_ADDRESS = "Esimerkkikatu 1 A, 00100 Helsinki"
 CONTROLLER_IS_FICTIONAL = True
 
 # Retention periods the notice promises. Accounts, consents and roles need none: they
-# last until the person deletes the account. The periods below are the operator's to
-# keep: sent mail with `klusteri prune_db_task_results`, logs and backups by their
-# rotation. Nothing prunes the append-only audit trail yet.
+# last until the person deletes the account. `klusteri prune` (core/retention.py), run
+# daily, enforces the audit trail's and the sent mail's (queued mail lives in the task
+# results, so they go with it); sessions end at SESSION_COOKIE_AGE and are pruned by the
+# same command. Logs and backups are the operator's to keep by their rotation.
 AUDIT_RETENTION_YEARS = 6
 LOG_RETENTION_DAYS = 90
 BACKUP_RETENTION_DAYS = 35

@@ -9,6 +9,7 @@ from django.test import Client
 
 from klusteri.audit.models import AuditEntry
 from klusteri.audit.services import log_action
+from klusteri.clusters.services import appoint_manager
 from klusteri.conftest import client_for
 from klusteri.core.privacy import PRIVACY_NOTICE_VERSION
 
@@ -155,3 +156,13 @@ def test_export_covers_every_relation_to_a_person(person):
     assert relations == set(EXPORTED_RELATIONS)
     _response, data = download(person)
     assert set(EXPORTED_RELATIONS.values()) <= set(data)
+
+
+def test_export_holds_entries_that_name_the_person_by_id(person, staff):
+    appoint_manager(person.cluster, person.user, by=staff)
+
+    _response, data = download(person)
+
+    about_you = data["audit_trail"]["entries_about_you"]
+    [appointed] = [entry for entry in about_you if entry["action"] == "clusters.manager.appointed"]
+    assert appointed["data"] == {"user_id": person.user.pk}

@@ -50,5 +50,5 @@ def test_notice_states_the_legal_basis_and_retention_of_each_kind_of_data(client
     ]:
         assert f"<h3>{heading}</h3>" in text
     assert text.count("<dt>Legal basis</dt>") == text.count("<dt>How long</dt>") == 11
-    assert f"{AUDIT_RETENTION_YEARS} years." in text
+    assert f"{AUDIT_RETENTION_YEARS} years, then the entries are deleted." in text
     assert "Until you log out, at most 14 days." in text

@@ -32,7 +32,11 @@ def test_edit_saves_name_and_language_and_audits(outsider_client, outsider):
     assert response.status_code == 302
     outsider.refresh_from_db()
     assert (outsider.name, outsider.language) == ("Otto Ulkopuolinen", "sv")
-    assert AuditEntry.objects.get().action == "accounts.profile.updated"
+    entry = AuditEntry.objects.get()
+    assert entry.action == "accounts.profile.updated"
+    # The trail outlives the account: it names neither the person nor the new name.
+    assert entry.object_repr == f"person #{outsider.pk}"
+    assert entry.data == {"language": "sv"}
 
 
 def test_edit_refuses_an_unknown_language(outsider_client, outsider):

@@ -1,7 +1,7 @@
 import pytest
 
 from klusteri.audit.models import AppendOnlyError, AuditEntry
-from klusteri.audit.services import log_action
+from klusteri.audit.services import PERSONAL_VALUE, log_action, without_personal_values
 
 pytestmark = pytest.mark.django_db
 
@@ -52,3 +52,22 @@ def test_entries_outlive_the_person(make_user, host_organisation):
     person.delete()
 
     assert AuditEntry.objects.get().actor is None
+
+
+def test_a_person_as_the_record_is_named_by_id_only(make_user):
+    person = make_user("essi@example.org", name="Essi Esimerkki")
+
+    entry = log_action(person, "accounts.profile.updated", by=person)
+
+    assert entry.object_repr == f"person #{person.pk}"
+    assert entry.object_id == str(person.pk)
+
+
+def test_personal_values_are_replaced_but_an_emptied_one_stays():
+    data = {"contact_name": "Essi", "contact_email": "", "city": "Oulu"}
+
+    assert without_personal_values(data, frozenset({"contact_name", "contact_email"})) == {
+        "contact_name": PERSONAL_VALUE,
+        "contact_email": "",
+        "city": "Oulu",
+    }

@@ -16,6 +16,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from klusteri.audit.models import AuditEntry
+from klusteri.audit.services import PERSONAL_VALUE
 from klusteri.clusters.models import Cluster, Tag
 from klusteri.clusters.transfer import (
     COLUMNS,
@@ -532,6 +533,16 @@ def test_import_logs_one_entry_per_created_or_updated_cluster(staff):
     assert entries[0].data["changed"]["region"] == "MK04"
     assert entries[1].data["created"] is True
     assert not AuditEntry.objects.for_object(unchanged).exists()
+
+
+def test_import_logs_that_the_contact_changed_not_who_it_is(staff):
+    row = {**VALID, "contact_name": "Päivi Mäkelä", "contact_email": "paivi@example.fi"}
+
+    import_file(json.dumps([row]).encode(), "json", by=staff)
+
+    changed = AuditEntry.objects.get().data["changed"]
+    assert changed["contact_name"] == changed["contact_email"] == PERSONAL_VALUE
+    assert Cluster.objects.get().contact_email == "paivi@example.fi"
 
 
 def test_the_command_line_import_is_logged_without_an_actor():

@@ -57,6 +57,28 @@ def test_update_cluster_refuses_staff_only_fields_to_a_manager(cluster, manager,
     assert not AuditEntry.objects.exists()
 
 
+def test_update_cluster_audits_that_the_contact_changed_not_who_it_is(cluster, manager):
+    services.update_cluster(
+        cluster,
+        by=manager,
+        changed={"contact_name": "Helmi Vetynen", "contact_email": "", "city": "Oulu"},
+    )
+
+    assert AuditEntry.objects.get().data == {
+        "contact_name": "(personal data, not recorded)",
+        "contact_email": "",
+        "city": "Oulu",
+    }
+
+
+def test_appoint_manager_audits_the_person_by_id(cluster, staff, outsider):
+    services.appoint_manager(cluster, outsider, by=staff)
+
+    entry = AuditEntry.objects.for_object(cluster).get()
+    assert entry.action == "clusters.manager.appointed"
+    assert entry.data == {"user_id": outsider.pk}
+
+
 def test_staff_change_recognition(cluster, staff):
     services.update_cluster(
         cluster,

@@ -9,7 +9,7 @@ import time_machine
 from django.contrib.sessions.backends.file import SessionStore as FileSessionStore
 from django.contrib.sessions.models import Session
 from django.core.management import call_command
-from django.utils import timezone, translation
+from django.utils import translation
 from django_tasks_db.models import DBTaskResult
 
 from klusteri.audit.models import AppendOnlyError, AuditEntry
@@ -208,13 +208,3 @@ def test_the_audit_period_counts_calendar_years():
     assert retention.years_before(leap_day, 6) == datetime.datetime(
         2022, 2, 28, tzinfo=datetime.UTC
     )
-
-
-def test_the_privacy_page_states_the_periods_pruned(client, settings):
-    settings.SESSION_COOKIE_AGE = 14 * 24 * 60 * 60
-    with timezone.override("UTC"):
-        page = client.get("/en/privacy/").content.decode()
-
-    assert f"{privacy.AUDIT_RETENTION_YEARS} years" in page
-    assert f"{privacy.SENT_EMAIL_RETENTION_DAYS} days after sending" in page
-    assert "at most 14 days" in page
