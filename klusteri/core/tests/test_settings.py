@@ -7,6 +7,8 @@ import sys
 import pytest
 
 STRONG_KEY = "k" * 20 + "R4nd0m-Str0ng-Pr0duct10n-K3y-f0r-t3sts-0nly"
+# Production shares one cache between its processes; the check does not connect.
+REDIS_URL = "redis://127.0.0.1:6379/0"
 
 
 def klusteri(*args: str, **env: str) -> subprocess.CompletedProcess:
@@ -30,10 +32,24 @@ def test_check_deploy_is_clean_in_production_settings():
         KLUSTERI_DEBUG="0",
         KLUSTERI_SECRET_KEY=STRONG_KEY,
         KLUSTERI_ALLOWED_HOSTS="example.org",
+        KLUSTERI_REDIS_URL=REDIS_URL,
     )
 
     assert result.returncode == 0, result.stderr
     assert "no issues" in result.stdout
+
+
+def test_check_deploy_warns_of_a_cache_in_each_process():
+    result = klusteri(
+        "check",
+        "--deploy",
+        KLUSTERI_DEBUG="0",
+        KLUSTERI_SECRET_KEY=STRONG_KEY,
+        KLUSTERI_ALLOWED_HOSTS="example.org",
+    )
+
+    assert "klusteri.W001" in result.stderr + result.stdout
+    assert "KLUSTERI_REDIS_URL" in result.stderr + result.stdout
 
 
 def test_check_deploy_is_clean_behind_a_tls_proxy_that_redirects():
@@ -47,6 +63,7 @@ def test_check_deploy_is_clean_behind_a_tls_proxy_that_redirects():
         KLUSTERI_ALLOWED_HOSTS="example.org",
         KLUSTERI_BEHIND_TLS_PROXY="1",
         KLUSTERI_SSL_REDIRECT="0",
+        KLUSTERI_REDIS_URL=REDIS_URL,
     )
 
     assert result.returncode == 0, result.stderr
