@@ -210,6 +210,16 @@ ACCOUNT_RATE_LIMITS = {
 # address it adds to X-Forwarded-For instead (the number of proxies in front).
 ALLAUTH_TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
 
+# The API's rate limits, counted by django-ninja in the same cache: per client address
+# for reads without a token, per token otherwise. Beyond them it answers 429 with
+# Retry-After. 20 requests a second on average leaves room for any honest client.
+NINJA_NUM_PROXIES = ALLAUTH_TRUSTED_PROXY_COUNT
+NINJA_DEFAULT_THROTTLE_RATES = {
+    "anon": env("API_RATE_ANONYMOUS", "1200/m"),
+    "auth": env("API_RATE_TOKEN", "1200/m"),
+    "user": None,
+}
+
 # E-mail: printed to the console in development; in production sent over SMTP,
 # by default to a mail relay on the same host.
 if DEBUG and not env("EMAIL_HOST"):

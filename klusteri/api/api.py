@@ -12,6 +12,7 @@ from ninja.openapi.docs import DocsBase
 
 from klusteri.api import errors
 from klusteri.api.schemas import LANGUAGES
+from klusteri.api.throttling import AnonymousRate, TokenRate
 
 DEFAULT_LANGUAGE = "fi"
 
@@ -21,7 +22,9 @@ DESCRIPTION = (
     "public members and the taxonomies that classify them. Reading needs no token. "
     "Writing needs an API token, sent as `Authorization: Bearer <token>`; platform "
     "staff create tokens. Content comes in Finnish, Swedish or English: add "
-    "`?lang=fi|sv|en` or send `Accept-Language`; Finnish is the default."
+    "`?lang=fi|sv|en` or send `Accept-Language`; Finnish is the default. Requests are "
+    "limited per client address and per token (by default 1,200 a minute); beyond the "
+    "limit the API answers 429 with `Retry-After`."
 )
 
 
@@ -75,6 +78,8 @@ api = KlusteriAPI(
     openapi_url="/schema/",
     docs=SwaggerDocs(),
     docs_url="/docs/",
+    # Rates in settings (NINJA_DEFAULT_THROTTLE_RATES); the public reads have no token.
+    throttle=[AnonymousRate(), TokenRate()],
 )
 errors.install(api)
 api.add_decorator(in_requested_language, mode="view")

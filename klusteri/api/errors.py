@@ -74,6 +74,8 @@ def install(api: NinjaAPI) -> None:
         message = exc.message
         if exc.status_code == 400:  # ninja's only 400: a body that is not JSON
             message = _("The request body is not valid JSON.")
+        elif exc.status_code == 429:  # a rate limit (settings.NINJA_DEFAULT_THROTTLE_RATES)
+            message = _("Too many requests: wait a moment and try again.")
         return api.create_response(request, {"detail": message}, status=exc.status_code)
 
     @api.exception_handler(Http404)
