@@ -630,8 +630,10 @@ class ClusterManager(models.Model):
         return f"{self.user} – {self.cluster}"
 
 
-# Anonymous directory and profile pages are cached under this version; any change
-# of what they show makes a new one (views/directory.py, ``cache_anonymous_page``).
+# Everything cached from what clusters show is kept under this version: anonymous
+# directory and profile pages (views/directory.py, ``cache_anonymous_page``), cluster
+# cards (cards.py) and rendered profiles (views/profile.py). Any change of what they
+# show makes a new one.
 PAGES_VERSION_KEY = "clusters:pages-version"
 
 
