@@ -11,7 +11,7 @@ from klusteri.audit.models import AuditEntry
 from klusteri.audit.services import log_action
 from klusteri.clusters.services import appoint_manager
 from klusteri.conftest import client_for
-from klusteri.core.privacy import PRIVACY_NOTICE_VERSION
+from klusteri.core.privacy_notice import PRIVACY_NOTICE_VERSION
 
 pytestmark = pytest.mark.django_db
 URL = "/en/accounts/privacy/export/"
