@@ -12,9 +12,9 @@ from django.core.management import call_command
 from django.utils import translation
 from django_tasks_db.models import DBTaskResult
 
+from klusteri.audit import retention
 from klusteri.audit.models import AppendOnlyError, AuditEntry
 from klusteri.audit.services import log_action
-from klusteri.audit import retention
 from klusteri.core import privacy_notice
 from klusteri.core.models import SentMail
 
