@@ -130,6 +130,7 @@ def test_relative_and_project_imports_are_found():
     source = "from ..clusters import models\nfrom klusteri import settings\nfrom . import privacy\n"
 
     assert upward_imports("audit", source, "klusteri.audit.services", ORDER) == [
-        "klusteri.audit.services:1 imports klusteri.clusters.models (audit may not import clusters)",
+        "klusteri.audit.services:1 imports klusteri.clusters.models"
+        " (audit may not import clusters)",
         "klusteri.audit.services:2 imports klusteri.settings (audit may not import settings)",
     ]
