@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
 from klusteri.accounts.validators import validate_business_id
-from klusteri.core.privacy import PRIVACY_NOTICE_VERSION
+from klusteri.core.privacy_notice import PRIVACY_NOTICE_VERSION
 
 # The wording of the newsletter question on the sign-up form and the "My data" page:
 # change the version whenever the wording changes, so that each consent names the

@@ -4,17 +4,16 @@ from functools import partial
 from typing import Any
 
 from django.conf import settings
-from django.contrib.admin.models import LogEntry
-from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
 
 from klusteri.accounts.models import Affiliation, Consent, Organisation, User
-from klusteri.accounts.selectors import ErasureConsequences, erasure_consequences, personal_data_of
 from klusteri.accounts.tasks import send_email
 from klusteri.audit.services import log_action
+from klusteri.core import personal_data
+from klusteri.core.personal_data import Consequence
 
 
 class AccountError(Exception):
@@ -78,10 +77,10 @@ def update_organisation(
 
 @transaction.atomic
 def export_personal_data(user: User, *, by: User) -> dict[str, Any]:
-    """All data about ``user`` (see ``selectors.personal_data_of``), for the person
-    or for platform staff answering an access request; the trail records who
-    exported whose data."""
-    data = personal_data_of(user)
+    """All data about ``user``, from every app's ``privacy.py`` (see
+    ``core.personal_data``), for the person or for platform staff answering an access
+    request; the trail records who exported whose data."""
+    data = personal_data.export(user)
     log_action(
         user,
         "accounts.personal_data.exported",
@@ -131,26 +130,24 @@ def record_signup_consents(user: User, *, newsletter: bool) -> list[Consent]:
 
 
 @transaction.atomic
-def erase_account(user: User, *, by: User) -> ErasureConsequences:
+def erase_account(user: User, *, by: User) -> list[Consequence]:
     """Delete the person's account and everything that is theirs alone.
 
-    Kept without the person: organisations and clusters (a cluster that published
-    the person's e-mail as its contact loses the contact), and the audit trail,
-    which is append-only: its entries lose the link to the person
-    (``AuditEntry.actor`` is set to null). The erasure itself is logged under the
-    account's number only. An organisation whose last administrator leaves stays
-    without one: the right to erasure cannot wait for a successor. Platform staff
-    are told by e-mail, so that they can appoint one when the organisation asks.
+    Each app erases its part first (its ``privacy.erase``, see ``core.personal_data``):
+    a cluster that published the person's e-mail as its contact loses the contact,
+    Django's admin history of the account goes. Kept without the person:
+    organisations and clusters, and the audit trail, which is append-only: its
+    entries lose the link to the person (``AuditEntry.actor`` is set to null). The
+    erasure itself is logged under the account's number only. An organisation whose
+    last administrator leaves stays without one: the right to erasure cannot wait for
+    a successor. Platform staff are told by e-mail, so that they can appoint one when
+    the organisation asks.
 
     The person's sessions end with the account: each refers to a person that no
     longer exists. The caller logs the current request out.
     """
-    # Clusters build on accounts (and their services import ours): import here.
-    from klusteri.clusters.services import update_cluster
-
-    consequences = erasure_consequences(user)
-    for cluster in consequences.clusters_losing_contact:
-        update_cluster(cluster, by=by, changed={"contact_name": "", "contact_email": ""})
+    consequences = personal_data.erasure_consequences(user)
+    personal_data.erase(user, by=by)
 
     # The entry names the account by its number (see ``log_action``): its name and
     # e-mail are what goes.
@@ -160,66 +157,46 @@ def erase_account(user: User, *, by: User) -> ErasureConsequences:
         by=None if by.pk == user.pk else by,
         data={
             "by_the_person": by.pk == user.pk,
-            "organisations_without_administrator": [
-                organisation.pk for organisation in consequences.organisations_without_administrator
-            ],
-            "clusters_without_manager": [
-                cluster.pk for cluster in consequences.clusters_without_manager
-            ],
-            "clusters_without_contact": [
-                cluster.pk for cluster in consequences.clusters_losing_contact
-            ],
+            **{
+                consequence.key: [record.pk for record in consequence.records]
+                for consequence in consequences
+            },
         },
     )
-    # Django's admin history of changes to the account names the person too.
-    LogEntry.objects.filter(
-        content_type=ContentType.objects.get_for_model(User), object_id=str(user.pk)
-    ).delete()
-    # Cascades to affiliations, cluster manager roles, API tokens, consents, e-mail
-    # addresses and authenticators; the audit trail's references become null.
+    # Cascades to what refers to the person (affiliations, cluster manager roles, API
+    # tokens, consents, e-mail addresses, authenticators); the audit trail's
+    # references become null.
     user.delete()
     _tell_staff_about(consequences)
     return consequences
 
 
-def _tell_staff_about(consequences: ErasureConsequences) -> None:
-    """E-mail each member of platform staff, in their language, about organisations
-    and clusters left without an administrator, a manager or a contact."""
-    if not any(
-        [
-            consequences.organisations_without_administrator,
-            consequences.clusters_without_manager,
-            consequences.clusters_losing_contact,
-        ]
-    ):
+def _admin_url(record) -> str:
+    opts = record._meta
+    return settings.SITE_URL + reverse(
+        f"admin:{opts.app_label}_{opts.model_name}_change", args=[record.pk]
+    )
+
+
+def _tell_staff_about(consequences: list[Consequence]) -> None:
+    """E-mail each member of platform staff, in their language, about the records
+    left without a person (an organisation without an administrator, a cluster
+    without a manager or a contact)."""
+    left_behind = [consequence for consequence in consequences if consequence.records]
+    if not left_behind:
         return
     for staff_member in User.objects.filter(is_staff=True, is_active=True):
         with translation.override(staff_member.language):
             context = {
-                "consequences": consequences,
-                "organisation_admin_urls": [
+                "left_behind": [
                     (
-                        organisation,
-                        settings.SITE_URL
-                        + reverse("admin:accounts_organisation_change", args=[organisation.pk]),
+                        consequence,
+                        [
+                            (consequence.staff_label(record), _admin_url(record))
+                            for record in consequence.records
+                        ],
                     )
-                    for organisation in consequences.organisations_without_administrator
-                ],
-                "cluster_admin_urls": [
-                    (
-                        cluster,
-                        settings.SITE_URL
-                        + reverse("admin:clusters_cluster_change", args=[cluster.pk]),
-                    )
-                    for cluster in consequences.clusters_without_manager
-                ],
-                "contact_cluster_urls": [
-                    (
-                        cluster,
-                        settings.SITE_URL
-                        + reverse("admin:clusters_cluster_change", args=[cluster.pk]),
-                    )
-                    for cluster in consequences.clusters_losing_contact
+                    for consequence in left_behind
                 ],
             }
             subject = render_to_string("accounts/email/left_without_person_subject.txt", context)

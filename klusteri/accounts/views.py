@@ -16,7 +16,7 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 from klusteri.accounts import services
 from klusteri.accounts.forms import AccountDeleteForm, OrganisationForm, ProfileForm
 from klusteri.accounts.models import Consent, Organisation, User
-from klusteri.accounts.selectors import erasure_consequences
+from klusteri.core import personal_data
 
 
 @require_safe
@@ -151,5 +151,12 @@ def account_delete(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "accounts/account_delete.html",
-        {"form": form, "consequences": erasure_consequences(request.user)},
+        {
+            "form": form,
+            "consequences": [
+                consequence
+                for consequence in personal_data.erasure_consequences(request.user)
+                if consequence.records
+            ],
+        },
     )

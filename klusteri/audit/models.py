@@ -28,7 +28,7 @@ class AuditEntryQuerySet(models.QuerySet):
     def prune_older_than(self, cutoff: datetime) -> int:
         """Delete the entries (of this queryset) written before ``cutoff`` and return
         how many went. The only sanctioned deletion of audit entries, for the retention
-        period (``core.retention``); every other ``delete()`` is refused."""
+        period (``audit.retention``); every other ``delete()`` is refused."""
         deleted, _by_model = models.QuerySet.delete(self.filter(created_at__lt=cutoff))
         return deleted
 

@@ -11,7 +11,7 @@ from django.utils.cache import add_never_cache_headers
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 
-from klusteri.core import privacy as privacy_notice
+from klusteri.core import privacy_notice
 from klusteri.core.sections import SECTIONS
 
 logger = logging.getLogger(__name__)

@@ -11,7 +11,7 @@ from django.utils import timezone
 from klusteri.accounts.models import NEWSLETTER_CONSENT_VERSION, Consent, User
 from klusteri.audit.models import AuditEntry
 from klusteri.conftest import client_for
-from klusteri.core.privacy import PRIVACY_NOTICE_VERSION
+from klusteri.core.privacy_notice import PRIVACY_NOTICE_VERSION
 
 pytestmark = pytest.mark.django_db
 PASSWORD = "Pohjoinen-tuuli-42"

@@ -5,13 +5,17 @@ import json
 import pytest
 from django.apps import apps
 from django.contrib.auth import get_user_model
+from django.db import models
 from django.test import Client
+from django.test.utils import isolate_apps
 
+from klusteri.accounts.models import Organisation
 from klusteri.audit.models import AuditEntry
 from klusteri.audit.services import log_action
 from klusteri.clusters.services import appoint_manager
 from klusteri.conftest import client_for
-from klusteri.core.privacy import PRIVACY_NOTICE_VERSION
+from klusteri.core import personal_data
+from klusteri.core.privacy_notice import PRIVACY_NOTICE_VERSION
 
 pytestmark = pytest.mark.django_db
 URL = "/en/accounts/privacy/export/"
@@ -131,8 +135,8 @@ def test_export_needs_the_csrf_token(person):
 
 
 # Every link from another record to a person, and where the export shows it. A new
-# model that refers to people fails here until the export (selectors.personal_data_of)
-# and the erasure (services.erase_account) account for it.
+# model that refers to people fails here until some app's privacy.py covers it (its
+# COVERS, export and, where needed, erase: see core.personal_data).
 EXPORTED_RELATIONS = {
     "accounts.Affiliation.user": "organisations",
     "accounts.Consent.user": "consents",
@@ -156,6 +160,52 @@ def test_export_covers_every_relation_to_a_person(person):
     assert relations == set(EXPORTED_RELATIONS)
     _response, data = download(person)
     assert set(EXPORTED_RELATIONS.values()) <= set(data)
+    uncovered = relations - personal_data.covered_fields().keys()
+    assert sorted(uncovered) == []
+
+
+def relations_to_a_person(models) -> set[str]:
+    """The forward foreign key, one-to-one and many-to-many fields of ``models`` that
+    point at the user model (a many-to-many field has no column: not ``concrete``)."""
+    return {
+        f"{model._meta.label}.{field.name}"
+        for model in models
+        for field in model._meta.get_fields()
+        if field.is_relation and not field.auto_created and field.related_model is get_user_model()
+    }
+
+
+def test_every_relation_to_a_person_in_any_app_is_covered_by_a_privacy_module():
+    """Across every installed app, ours and third-party ones (allauth, the admin): a
+    link to the user model that no privacy.py covers fails here."""
+    uncovered = relations_to_a_person(apps.get_models()) - personal_data.covered_fields().keys()
+
+    assert sorted(uncovered) == []
+
+
+@isolate_apps("klusteri.accounts")
+def test_the_guard_finds_every_kind_of_link_to_a_person():
+    person = get_user_model()
+
+    class Planted(models.Model):  # noqa: DJ008 - never saved
+        owner = models.ForeignKey(person, models.CASCADE, related_name="+")
+        profile = models.OneToOneField(person, models.CASCADE, related_name="+")
+        readers = models.ManyToManyField(person, related_name="+")
+        organisation = models.ForeignKey(Organisation, models.CASCADE, related_name="+")
+
+    assert relations_to_a_person([Planted]) == {
+        "accounts.Planted.owner",
+        "accounts.Planted.profile",
+        "accounts.Planted.readers",
+    }
+
+
+def test_every_covered_field_exists():
+    """A privacy module's COVERS names real fields: a renamed or removed field fails."""
+    for label, module in personal_data.covered_fields().items():
+        model_label, field_name = label.rsplit(".", 1)
+        model = apps.get_model(model_label)
+        assert model._meta.get_field(field_name), f"{module}: {label}"
 
 
 def test_export_holds_entries_that_name_the_person_by_id(person, staff):

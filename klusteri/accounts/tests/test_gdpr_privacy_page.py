@@ -5,7 +5,7 @@ import pytest
 from django.utils import translation
 from django.utils.formats import date_format
 
-from klusteri.core.privacy import (
+from klusteri.core.privacy_notice import (
     AUDIT_RETENTION_YEARS,
     CONTROLLER_NAME,
     PRIVACY_NOTICE_DATE,

@@ -16,7 +16,7 @@ CONTROLLER_ADDRESS = "Esimerkkikatu 1 A, 00100 Helsinki"
 CONTROLLER_IS_FICTIONAL = True
 
 # Retention periods the notice promises. Accounts, consents and roles need none: they
-# last until the person deletes the account. `klusteri prune` (core/retention.py), run
+# last until the person deletes the account. `klusteri prune` (audit/retention.py), run
 # daily, enforces the audit trail's and the sent mail's (queued mail lives in the task
 # results, so they go with it); sessions end at SESSION_COOKIE_AGE and are pruned by the
 # same command. Logs and backups are the operator's to keep by their rotation.

@@ -2,7 +2,7 @@ from django.core.management.base import BaseCommand, CommandParser
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from klusteri.core.retention import count_outlived, prune
+from klusteri.audit.retention import count_outlived, prune
 
 LABELS = {
     "audit_entries": gettext_lazy("audit entries"),

@@ -12,9 +12,10 @@ from django.core.management import call_command
 from django.utils import translation
 from django_tasks_db.models import DBTaskResult
 
+from klusteri.audit import retention
 from klusteri.audit.models import AppendOnlyError, AuditEntry
 from klusteri.audit.services import log_action
-from klusteri.core import privacy, retention
+from klusteri.core import privacy_notice
 from klusteri.core.models import SentMail
 
 pytestmark = pytest.mark.django_db
@@ -24,8 +25,8 @@ DAY = datetime.timedelta(days=1)
 # Just past the audit period (6 years and a day) and just within it.
 AUDIT_OLD = datetime.datetime(2020, 11, 29, 3, 0, tzinfo=datetime.UTC)
 AUDIT_YOUNG = datetime.datetime(2020, 12, 1, 3, 0, tzinfo=datetime.UTC)
-MAIL_OLD = NOW - (privacy.SENT_EMAIL_RETENTION_DAYS + 1) * DAY
-MAIL_YOUNG = NOW - (privacy.SENT_EMAIL_RETENTION_DAYS - 1) * DAY
+MAIL_OLD = NOW - (privacy_notice.SENT_EMAIL_RETENTION_DAYS + 1) * DAY
+MAIL_YOUNG = NOW - (privacy_notice.SENT_EMAIL_RETENTION_DAYS - 1) * DAY
 
 
 @pytest.fixture

@@ -1,7 +1,7 @@
 """Deleting what has outlived the retention periods on the privacy page.
 
 ``klusteri prune`` runs ``prune()`` daily (docs/deployment.md). The periods are those
-of ``core.privacy``, the figures the privacy page states:
+of ``core.privacy_notice``, the figures the privacy page states:
 
 - audit entries: ``AUDIT_RETENTION_YEARS`` after they were written;
 - sessions: when they expire (Django's ``clearsessions``), at most
@@ -14,6 +14,10 @@ of ``core.privacy``, the figures the privacy page states:
 Rows go in batches, each in its own transaction, so that a large first run neither
 holds long locks nor loses its progress if it stops. Running again deletes nothing
 more: pruning is idempotent.
+
+It lives in the audit app, not in core, because it prunes the trail and records each
+pruning in it: core is the layer below audit (docs/architecture.md, "Layers"). The
+entry's action keeps its first name, ``core.retention.pruned``.
 """
 
 from collections.abc import Callable
@@ -30,7 +34,7 @@ from django_tasks_db.models import DBTaskResult
 
 from klusteri.audit.models import AuditEntry
 from klusteri.audit.services import log_action
-from klusteri.core import privacy
+from klusteri.core import privacy_notice
 from klusteri.core.models import SentMail
 
 BATCH_SIZE = 1000
@@ -48,11 +52,11 @@ def years_before(moment: datetime, years: int) -> datetime:
 
 
 def audit_cutoff(now: datetime) -> datetime:
-    return years_before(now, privacy.AUDIT_RETENTION_YEARS)
+    return years_before(now, privacy_notice.AUDIT_RETENTION_YEARS)
 
 
 def mail_cutoff(now: datetime) -> datetime:
-    return now - timedelta(days=privacy.SENT_EMAIL_RETENTION_DAYS)
+    return now - timedelta(days=privacy_notice.SENT_EMAIL_RETENTION_DAYS)
 
 
 def _session_store():
