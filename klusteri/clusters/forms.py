@@ -12,6 +12,7 @@ from PIL import Image, UnidentifiedImageError
 
 from klusteri.accounts.models import Organisation
 from klusteri.accounts.validators import normalise_business_id, validate_business_id
+from klusteri.clusters import fields as cluster_fields
 from klusteri.clusters.models import Cluster, ClusterMembership
 from klusteri.clusters.services import STAFF_ONLY_FIELDS
 
@@ -64,118 +65,12 @@ class ClusterForm(forms.ModelForm):
         widget=forms.ClearableFileInput(attrs={"accept": "image/png,image/jpeg,image/webp"}),
     )
 
-    fieldsets = [
-        (
-            _("Name and description"),
-            ["name_fi", "name_sv", "name_en", "description_fi", "description_sv", "description_en"],
-        ),
-        (
-            _("Organisation"),
-            [
-                "kind",
-                "legal_form",
-                "business_id",
-                "foreign_registry_id",
-                "founded_year",
-                "website",
-                "languages",
-                "management_fte",
-                "logo",
-            ],
-        ),
-        (
-            _("Location"),
-            [
-                "country",
-                "region",
-                "municipality",
-                "city",
-                "latitude",
-                "longitude",
-                "operating_area",
-            ],
-        ),
-        (
-            _("Members by type"),
-            [
-                "members_large",
-                "members_sme",
-                "members_micro",
-                "members_university",
-                "members_uas",
-                "members_research",
-                "members_public",
-                "members_financier",
-                "members_other",
-            ],
-        ),
-        (_("Focus"), ["ecosystems", "nace_sections", "nace_divisions", "tags", "services"]),
-        (
-            _("Funding mix, in per cent of the annual budget"),
-            ["funding_membership", "funding_public", "funding_project", "funding_other"],
-        ),
-        (
-            _("Networks and contact"),
-            ["eccp_url", "international_networks", "contact_name", "contact_email"],
-        ),
-        (
-            _("Recognition and publication (platform staff only)"),
-            ["label", "label_valid_until", "national_status", "is_published"],
-        ),
-    ]
+    # The groups of clusters/fields.py, as (legend, field names).
+    fieldsets = cluster_fields.form_fieldsets()
 
     class Meta:
         model = Cluster
-        fields = [
-            "name_fi",
-            "name_sv",
-            "name_en",
-            "description_fi",
-            "description_sv",
-            "description_en",
-            "kind",
-            "legal_form",
-            "business_id",
-            "foreign_registry_id",
-            "founded_year",
-            "website",
-            "languages",
-            "management_fte",
-            "logo",
-            "country",
-            "region",
-            "municipality",
-            "city",
-            "latitude",
-            "longitude",
-            "operating_area",
-            "members_large",
-            "members_sme",
-            "members_micro",
-            "members_university",
-            "members_uas",
-            "members_research",
-            "members_public",
-            "members_financier",
-            "members_other",
-            "ecosystems",
-            "nace_sections",
-            "nace_divisions",
-            "tags",
-            "services",
-            "funding_membership",
-            "funding_public",
-            "funding_project",
-            "funding_other",
-            "eccp_url",
-            "international_networks",
-            "contact_name",
-            "contact_email",
-            "label",
-            "label_valid_until",
-            "national_status",
-            "is_published",
-        ]
+        fields = cluster_fields.form_fields()
         labels = {
             "name_fi": _("Name in Finnish"),
             "name_sv": _("Name in Swedish"),

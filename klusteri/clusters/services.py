@@ -5,10 +5,12 @@ from django.db import transaction
 from klusteri.accounts.models import Organisation, User
 from klusteri.accounts.services import register_organisation
 from klusteri.audit.services import log_action, without_personal_values
+from klusteri.clusters import fields as cluster_fields
 from klusteri.clusters.models import Cluster, ClusterManager, ClusterMembership
 
-# Fields that only platform staff may change: recognition is the platform's word.
-STAFF_ONLY_FIELDS = frozenset({"label", "label_valid_until", "national_status", "is_published"})
+# Fields that only platform staff may change: recognition is the platform's word
+# (the staff-only groups of clusters/fields.py).
+STAFF_ONLY_FIELDS = cluster_fields.STAFF_ONLY_FIELDS
 # A person's name and address: the audit trail records that they changed, not their values.
 PERSONAL_FIELDS = frozenset({"contact_name", "contact_email"})
 # What a manager changes about a membership (never its cluster or organisation).

@@ -14,11 +14,13 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.core.validators import ProhibitNullCharactersValidator
+from django.db import models
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from klusteri.accounts.validators import normalise_business_id
-from klusteri.clusters.models import Cluster, Ecosystem, NaceDivision, NaceSection, ServiceArea, Tag
+from klusteri.clusters import fields as cluster_fields
+from klusteri.clusters.models import Cluster, Tag
 from klusteri.clusters.services import ClusterError
 from klusteri.places.models import Municipality, Region
 
@@ -34,75 +36,88 @@ DECIMAL = "decimal"  # "62.5" or "62,5"
 DATE = "date"  # ISO date; 31.12.2026 as Finnish Excel rewrites it
 BOOLEAN = "boolean"
 LANGUAGES = "languages"  # language codes separated by spaces or commas
-PLACE = "place"  # a region or municipality code
+PLACE = "place"  # a related record's code, e.g. a region's
 MANY = "many"  # taxonomy codes or slugs separated by |
 
-MEMBER_COLUMNS = [
-    "members_large",
-    "members_sme",
-    "members_micro",
-    "members_university",
-    "members_uas",
-    "members_research",
-    "members_public",
-    "members_financier",
-    "members_other",
-]
-FUNDING_COLUMNS = ["funding_membership", "funding_public", "funding_project", "funding_other"]
+# The files' columns as they were when the field groups were declared
+# (clusters/fields.py), in that order, so that files exported before import as they
+# did. A field added to a group since gets its column after its group's last one.
+COLUMN_ORDER = (
+    *("slug", "name_fi", "name_sv", "name_en", "kind", "business_id", "foreign_registry_id"),
+    *("legal_form", "founded_year", "website", "languages", "country", "region"),
+    *("municipality", "city", "latitude", "longitude", "operating_area", "management_fte"),
+    *("members_large", "members_sme", "members_micro", "members_university", "members_uas"),
+    *("members_research", "members_public", "members_financier", "members_other"),
+    *("ecosystems", "nace_sections", "nace_divisions", "tags", "services"),
+    *("funding_membership", "funding_public", "funding_project", "funding_other"),
+    *("eccp_url", "label", "label_valid_until", "national_status", "international_networks"),
+    *("contact_name", "contact_email", "description_fi", "description_sv", "description_en"),
+    "is_demo",
+)
 
-LAYOUT: dict[str, str] = {
-    "slug": TEXT,
-    "name_fi": TEXT,
-    "name_sv": TEXT,
-    "name_en": TEXT,
-    "kind": CHOICE,
-    "business_id": TEXT,
-    "foreign_registry_id": TEXT,
-    "legal_form": CHOICE,
-    "founded_year": INTEGER,
-    "website": TEXT,
-    "languages": LANGUAGES,
-    "country": CHOICE,
-    "region": PLACE,
-    "municipality": PLACE,
-    "city": TEXT,
-    "latitude": DECIMAL,
-    "longitude": DECIMAL,
-    "operating_area": CHOICE,
-    "management_fte": DECIMAL,
-    **dict.fromkeys(MEMBER_COLUMNS, COUNT),
-    "ecosystems": MANY,
-    "nace_sections": MANY,
-    "nace_divisions": MANY,
-    "tags": MANY,
-    "services": MANY,
-    **dict.fromkeys(FUNDING_COLUMNS, COUNT),
-    "eccp_url": TEXT,
-    "label": CHOICE,
-    "label_valid_until": DATE,
-    "national_status": CHOICE,
-    "international_networks": TEXT,
-    "contact_name": TEXT,
-    "contact_email": TEXT,
-    "description_fi": LONG_TEXT,
-    "description_sv": LONG_TEXT,
-    "description_en": LONG_TEXT,
-    "is_demo": BOOLEAN,
-}
+
+def column_kind(name: str) -> str:
+    """How a field's cell is read and written, by the kind of model field."""
+    field = Cluster._meta.get_field(name)
+    if field.many_to_many:
+        return MANY
+    if field.is_relation:
+        return PLACE
+    if isinstance(field, models.JSONField):
+        return LANGUAGES
+    if field.choices:
+        return CHOICE
+    if isinstance(field, models.BooleanField):
+        return BOOLEAN
+    if isinstance(field, models.DateField):
+        return DATE
+    if isinstance(field, models.DecimalField):
+        return DECIMAL
+    if isinstance(field, models.IntegerField):
+        return INTEGER if field.null else COUNT
+    if isinstance(field, models.TextField):
+        return LONG_TEXT
+    return TEXT
+
+
+def _columns() -> list[str]:
+    declared = cluster_fields.file_fields()
+    columns = [column for column in COLUMN_ORDER if column in declared]
+    for name in declared:
+        if name in columns:
+            continue
+        group = cluster_fields.group_of(name)
+        mates = [i for i, column in enumerate(columns) if cluster_fields.group_of(column) == group]
+        columns.insert(max(mates) + 1 if mates else len(columns), name)
+    return columns
+
+
+def _key_of(model) -> str:
+    """The field that names a related record in a file: its code, else its slug."""
+    names = {field.name for field in model._meta.fields}
+    return "code" if "code" in names else "slug"
+
+
+LAYOUT: dict[str, str] = {column: column_kind(column) for column in _columns()}
 COLUMNS = list(LAYOUT)
 
 # Many-to-many columns: the taxonomy and the field that names its rows in a file.
 TAXONOMIES = {
-    "ecosystems": (Ecosystem, "slug"),
-    "nace_sections": (NaceSection, "code"),
-    "nace_divisions": (NaceDivision, "code"),
-    "tags": (Tag, "slug"),
-    "services": (ServiceArea, "slug"),
+    column: (model, _key_of(model))
+    for column, kind in LAYOUT.items()
+    if kind == MANY
+    for model in [Cluster._meta.get_field(column).related_model]
 }
-PLACES = {"region": Region, "municipality": Municipality}
+PLACES = {
+    column: Cluster._meta.get_field(column).related_model
+    for column, kind in LAYOUT.items()
+    if kind == PLACE
+}
 # Per-language columns (django-modeltranslation): an empty one is stored as NULL,
 # so that the language falls back to another.
-TRANSLATED = {"name_fi", "name_sv", "name_en", "description_fi", "description_sv", "description_en"}
+TRANSLATED = {
+    name for field in cluster_fields.TRANSLATED for name in cluster_fields.expanded(field)
+}
 UNKNOWN = {
     "ecosystems": gettext_lazy("There is no EU industrial ecosystem “%(value)s”."),
     "nace_sections": gettext_lazy("There is no NACE section “%(value)s”."),
@@ -114,6 +129,16 @@ UNKNOWN = {
     "region": gettext_lazy("There is no region with the code “%(value)s”."),
     "municipality": gettext_lazy("There is no municipality with the code “%(value)s”."),
 }
+
+# A column given no message of its own.
+UNKNOWN_CODE = gettext_lazy("Unknown code: %(codes)s.")
+
+
+def unknown(column: str, value: str) -> ValidationError:
+    return ValidationError(
+        UNKNOWN.get(column, UNKNOWN_CODE), params={"value": value, "codes": value}
+    )
+
 
 TRUE_WORDS = {"true", "1", "yes", "y", "x", "kyllä", "k", "tosi", "ja", "sant"}
 FALSE_WORDS = {"false", "0", "no", "n", "", "ei", "epätosi", "nej", "falskt"}
@@ -410,7 +435,7 @@ class Taxonomies:
             return ""
         place = self.places[column].get(self.fold(column, text))
         if place is None:
-            raise ValidationError(UNKNOWN[column], params={"value": text})
+            raise unknown(column, text)
         return place.code
 
     def _many(self, column: str, raw: Any) -> list[str]:
@@ -436,7 +461,7 @@ class Taxonomies:
                     continue
                 self.new_tags.setdefault(found, Tag(slug=found, name_fi=found.replace("-", " ")))
             else:
-                errors.append(ValidationError(UNKNOWN[column], params={"value": value}))
+                errors.append(unknown(column, value))
                 continue
             if found not in keys:
                 keys.append(found)
