@@ -1,9 +1,9 @@
 """The column layout that every file format shares, and how a cell becomes a
 cluster's value and back.
 
-``cluster_values`` gives a cluster's value in each column; ``Taxonomies.parse``
-reads a cell into that same form, so that comparing the two tells whether an
-import changes anything.
+``Taxonomies.form_value`` turns a cell into what the editing form takes, which
+validates it; ``cluster_values`` gives a cluster's value in each column, before
+and after, so that comparing the two tells whether an import changes anything.
 """
 
 import re
@@ -22,11 +22,10 @@ from klusteri.accounts.validators import normalise_business_id
 from klusteri.clusters import fields as cluster_fields
 from klusteri.clusters.models import Cluster, Tag
 from klusteri.clusters.services import ClusterError
-from klusteri.places.models import Municipality, Region
 
 MAX_ROWS = 10_000
 
-# Kinds of column, by how a cell is read and written.
+# Kinds of column, by how a cell is read and written (``column_kind``).
 TEXT = "text"  # one line, surrounding spaces dropped
 LONG_TEXT = "long_text"  # Markdown, kept as it is
 CHOICE = "choice"  # one of the field's codes
@@ -260,71 +259,6 @@ def _newlines(text: str) -> str:
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
-def _number_text(raw: Any) -> str:
-    return _text(raw).replace(" ", "").replace("\u00a0", "")
-
-
-def _integer(raw: Any, *, default: int | None) -> int | None:
-    invalid = ValidationError(_("Enter a whole number."))
-    if isinstance(raw, bool):
-        raise invalid
-    if isinstance(raw, int):
-        return raw
-    if isinstance(raw, float):
-        if raw.is_integer():
-            return int(raw)
-        raise invalid
-    text = _number_text(raw)
-    if not text:
-        return default
-    match = re.fullmatch(r"([+-]?\d{1,18})(?:[.,]0+)?", text)
-    if not match:
-        raise invalid
-    return int(match.group(1))
-
-
-def _decimal(raw: Any) -> Decimal | None:
-    invalid = ValidationError(_("Enter a number, e.g. 62.5 or 62,5."))
-    if isinstance(raw, bool):
-        raise invalid
-    if isinstance(raw, int):
-        return Decimal(raw)
-    if isinstance(raw, float):
-        if raw != raw or raw in (float("inf"), float("-inf")):
-            raise invalid
-        return Decimal(repr(raw))
-    text = _number_text(raw)
-    if not text:
-        return None
-    if "," in text:
-        if "." in text:
-            raise invalid
-        text = text.replace(",", ".")
-    if not re.fullmatch(r"[+-]?(?:\d{1,30}(?:\.\d{0,30})?|\.\d{1,30})", text):
-        raise invalid
-    return Decimal(text)
-
-
-def _date(raw: Any) -> date | None:
-    if isinstance(raw, datetime):
-        return raw.date()
-    if isinstance(raw, date):
-        return raw
-    text = _text(raw)
-    if not text:
-        return None
-    try:
-        if re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
-            return date.fromisoformat(text)
-        match = re.fullmatch(r"(\d{1,2})\.(\d{1,2})\.(\d{4})", text)
-        if match:
-            day, month, year = (int(part) for part in match.groups())
-            return date(year, month, day)
-    except ValueError:
-        pass
-    raise ValidationError(_("Enter a date as YYYY-MM-DD, e.g. 2027-12-31."))
-
-
 def _boolean(raw: Any) -> bool:
     if isinstance(raw, bool):
         return raw
@@ -347,6 +281,8 @@ def _items(raw: Any, separators: str) -> list[str]:
 
 
 def _languages(raw: Any) -> list[str]:
+    """Language codes; the form tells which it knows. A cell that holds words rather
+    than codes (``suomi``) is told so here."""
     codes: list[str] = []
     errors = []
     for item in _items(raw, r"[\s,;|]+"):
@@ -366,8 +302,8 @@ def _languages(raw: Any) -> list[str]:
 
 
 def _choice(column: str, raw: Any) -> str:
-    """The field's code, matched regardless of case; full_clean() reports an
-    unknown one."""
+    """The field's code, matched regardless of case; the form reports an unknown
+    one."""
     text = _text(raw)
     for code, _label in Cluster._meta.get_field(column).choices:
         if code.lower() == text.lower():
@@ -402,45 +338,46 @@ class Taxonomies:
             return value.zfill(3)
         return value.lower()
 
-    def parse(self, column: str, raw: Any) -> Any:
-        """The value of a cell in the form ``cluster_values`` gives, or a
-        ValidationError."""
+    def form_value(self, column: str, raw: Any) -> Any:
+        """What the editing form takes for a cell (``ClusterForm``, which checks it):
+        text for most, looked-up records for places and taxonomies; or a
+        ValidationError for a cell that the form could not be given.
+
+        The rest is how files differ from a form: an empty count is 0, a long text
+        keeps its spaces, codes match regardless of case, and lists are cells
+        separated by ``|`` or arrays in JSON."""
         kind = LAYOUT[column]
-        if kind == TEXT:
-            text = _text(raw)
-            return normalise_business_id(text) if column == "business_id" and text else text
         if kind == LONG_TEXT:
             return _newlines(_text(raw, strip=False))
         if kind == CHOICE:
             return _choice(column, raw)
-        if kind == INTEGER:
-            return _integer(raw, default=None)
         if kind == COUNT:
-            return _integer(raw, default=0)
-        if kind == DECIMAL:
-            return _decimal(raw)
-        if kind == DATE:
-            return _date(raw)
+            return _text(raw) or "0"
+        if kind == DATE and isinstance(raw, datetime):
+            return raw.date().isoformat()
         if kind == BOOLEAN:
             return _boolean(raw)
         if kind == LANGUAGES:
             return _languages(raw)
         if kind == PLACE:
             return self._place(column, raw)
-        return self._many(column, raw)
+        if kind == MANY:
+            return self._many(column, raw)
+        return _text(raw)
 
-    def _place(self, column: str, raw: Any) -> str:
+    def _place(self, column: str, raw: Any):
         text = _text(raw)
         if not text:
-            return ""
+            return None
         place = self.places[column].get(self.fold(column, text))
         if place is None:
             raise unknown(column, text)
-        return place.code
+        return place
 
-    def _many(self, column: str, raw: Any) -> list[str]:
+    def _many(self, column: str, raw: Any) -> list:
         key = TAXONOMIES[column][1]
         keys: list[str] = []
+        items = []
         errors = []
         for value in _items(raw, r"\s*[|;,\n]\s*"):
             item = self.items[column].get(self.fold(column, value))
@@ -459,26 +396,18 @@ class Taxonomies:
                         )
                     )
                     continue
-                self.new_tags.setdefault(found, Tag(slug=found, name_fi=found.replace("-", " ")))
+                item = self.new_tags.setdefault(
+                    found, Tag(slug=found, name_fi=found.replace("-", " "))
+                )
             else:
                 errors.append(unknown(column, value))
                 continue
             if found not in keys:
                 keys.append(found)
+                items.append(item)
         if errors:
             raise ValidationError(errors)
-        return keys
-
-    def place(self, column: str, code: str) -> Region | Municipality | None:
-        return self.places[column][self.fold(column, code)] if code else None
-
-    def objects(self, column: str, keys: list[str]) -> list:
-        return [
-            self.new_tags[key]
-            if column == "tags" and key in self.new_tags
-            else self.items[column][self.fold(column, key)]
-            for key in keys
-        ]
+        return items
 
 
 def _decimal_text(value: Decimal) -> str:
