@@ -160,6 +160,13 @@ def group_of(name: str) -> FieldGroup | None:
     return None
 
 
+def record_key(model) -> str:
+    """The field that names a related record (a place, a taxonomy's entry) in files
+    and in the API: its code, else its slug."""
+    names = {field.name for field in model._meta.fields}
+    return "code" if "code" in names else "slug"
+
+
 # The kinds of member counted in ``members_<kind>``.
 MEMBER_FIELDS = tuple(group_fields("members"))
 MEMBER_KINDS = tuple(name.removeprefix("members_") for name in MEMBER_FIELDS)

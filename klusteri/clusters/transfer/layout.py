@@ -91,18 +91,12 @@ def _columns() -> list[str]:
     return columns
 
 
-def _key_of(model) -> str:
-    """The field that names a related record in a file: its code, else its slug."""
-    names = {field.name for field in model._meta.fields}
-    return "code" if "code" in names else "slug"
-
-
 LAYOUT: dict[str, str] = {column: column_kind(column) for column in _columns()}
 COLUMNS = list(LAYOUT)
 
 # Many-to-many columns: the taxonomy and the field that names its rows in a file.
 TAXONOMIES = {
-    column: (model, _key_of(model))
+    column: (model, cluster_fields.record_key(model))
     for column, kind in LAYOUT.items()
     if kind == MANY
     for model in [Cluster._meta.get_field(column).related_model]
