@@ -2,6 +2,7 @@
 them or none through the clusters' services."""
 
 from dataclasses import dataclass, field
+from functools import cache
 from itertools import groupby
 from types import SimpleNamespace
 from typing import Any
@@ -67,16 +68,8 @@ class RowForm(ClusterForm):
         self.unread = unread
         self.other_errors: dict[str, list[str]] = {}
         for name in list(self.fields):
-            if name not in data:
+            if name not in data:  # the form's own fields (the logo)
                 del self.fields[name]
-        for name in self.fields:
-            if LAYOUT[name] in (MANY, PLACE):
-                self.fields[name] = LookedUp()
-            elif LAYOUT[name] == LONG_TEXT:
-                self.fields[name].strip = False  # Markdown, kept as it is
-            if name in TRANSLATED:
-                # Stored as NULL, so that the language falls back to another.
-                self.fields[name].empty_value = None
 
     def _post_clean(self):
         # The cells that could not be read, or broke a rule of their own (``unread``:
@@ -117,6 +110,22 @@ class RowForm(ClusterForm):
     def validate_constraints(self):
         """The model's one constraint (each funding share at most 100) is also its
         fields' validators; checking it again would query for each row."""
+
+    @staticmethod
+    @cache
+    def for_columns(columns: tuple[str, ...]) -> type["RowForm"]:
+        """The form for rows with these columns (most files have one set), made once:
+        a form copies each of its fields for every row it reads."""
+        looked_up = {name: LookedUp() for name in columns if LAYOUT[name] in (MANY, PLACE)}
+        meta = type("Meta", (RowForm.Meta,), {"fields": list(columns)})
+        form = type("RowForm", (RowForm,), {**looked_up, "Meta": meta})
+        for name, form_field in form.base_fields.items():
+            if name in columns and LAYOUT[name] == LONG_TEXT:
+                form_field.strip = False  # Markdown, kept as it is
+            if name in TRANSLATED:
+                # Stored as NULL, so that the language falls back to another.
+                form_field.empty_value = None
+        return form
 
     def row_errors(self, row: int) -> list[RowError]:
         found = {**dict(self.errors), **self.other_errors}
@@ -291,7 +300,9 @@ def _plan(converted, errors: list[RowError], *, user) -> list[_Plan]:
         claimed[claim] = row.number
 
         readable = {column: value for column, value in data.items() if column not in failed}
-        form = RowForm(readable, instance=cluster, user=user, unread=failed)
+        form = RowForm.for_columns(tuple(readable))(
+            readable, instance=cluster, user=user, unread=failed
+        )
         form.is_valid()
         for column in TAXONOMIES:
             if column in form.cleaned_data:
