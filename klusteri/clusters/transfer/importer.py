@@ -2,7 +2,7 @@
 them or none through the clusters' services."""
 
 from dataclasses import dataclass, field
-from functools import cache
+from functools import lru_cache
 from itertools import groupby
 from types import SimpleNamespace
 from typing import Any
@@ -112,7 +112,7 @@ class RowForm(ClusterForm):
         fields' validators; checking it again would query for each row."""
 
     @staticmethod
-    @cache
+    @lru_cache(maxsize=64)
     def for_columns(columns: tuple[str, ...]) -> type["RowForm"]:
         """The form for rows with these columns (most files have one set), made once:
         a form copies each of its fields for every row it reads."""
@@ -300,7 +300,7 @@ def _plan(converted, errors: list[RowError], *, user) -> list[_Plan]:
         claimed[claim] = row.number
 
         readable = {column: value for column, value in data.items() if column not in failed}
-        form = RowForm.for_columns(tuple(readable))(
+        form = RowForm.for_columns(tuple(sorted(readable)))(
             readable, instance=cluster, user=user, unread=failed
         )
         form.is_valid()
