@@ -53,5 +53,6 @@ def test_recognition_stays_with_platform_staff():
 
 
 def test_files_keep_their_columns_in_their_order():
-    assert list(COLUMN_ORDER) == COLUMNS
-    assert len(COLUMNS) == 48
+    # A field added to a group since gets a column; those before keep their places.
+    assert [column for column in COLUMNS if column in COLUMN_ORDER] == list(COLUMN_ORDER)
+    assert set(COLUMNS) == set(fields.file_fields())
