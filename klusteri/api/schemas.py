@@ -11,10 +11,12 @@ from decimal import Decimal
 from typing import Annotated, Literal
 
 from django.conf import settings
+from django.db import models as db
 from ninja import Field, Schema
-from pydantic import ConfigDict, WithJsonSchema
+from pydantic import ConfigDict, WithJsonSchema, create_model
 
 from klusteri.accounts import models as accounts
+from klusteri.clusters import fields as cluster_fields
 from klusteri.clusters import models as clusters
 from klusteri.clusters.filters import ClusterFilter
 
@@ -178,50 +180,91 @@ class ClusterPage(PageLinks):
     results: list[ClusterCard]
 
 
-class MembersByType(Schema):
-    large: int
-    sme: int
-    micro: int
-    university: int
-    uas: int = Field(description="Universities of applied sciences.")
-    research: int
-    public: int
-    financier: int
-    other: int
+# What the documentation says of a field beside its type and name.
+MEMBER_DESCRIPTIONS = {"uas": "Universities of applied sciences."}
+PROFILE_DESCRIPTIONS = {"languages": "Languages of service."}
+CHANGE_DESCRIPTIONS = {
+    "business_id": "Finnish business ID (Y-tunnus), e.g. 1234567-1.",
+    "languages": "Language codes of service, e.g. fi, sv, en.",
+    "region": "Region code, e.g. MK01; null for none.",
+    "municipality": "Municipality code; null for none.",
+    "ecosystems": "EU industrial ecosystem slugs.",
+    "nace_sections": "NACE section codes.",
+    "nace_divisions": "NACE division codes.",
+    "tags": "Existing tag slugs.",
+    "services": "Service area slugs.",
+}
+
+MembersByType = create_model(
+    "MembersByType",
+    __base__=Schema,
+    **{
+        kind: (int, Field(description=MEMBER_DESCRIPTIONS.get(kind)))
+        for kind in cluster_fields.MEMBER_KINDS
+    },
+)
 
 
-class FundingMix(Schema):
+class _FundingMix(Schema):
     """Shares of the annual budget, in per cent."""
 
-    membership: int
-    public: int
-    project: int
-    other: int
+
+FundingMix = create_model(
+    "FundingMix",
+    __base__=_FundingMix,
+    __doc__=_FundingMix.__doc__,
+    **{name.removeprefix("funding_"): (int, ...) for name in cluster_fields.FUNDING_FIELDS},
+)
 
 
-class ClusterProfile(ClusterCard):
-    business_id: str
-    foreign_registry_id: str
-    legal_form: LegalFormCode
-    founded_year: int | None
-    languages: list[str] = Field(description="Languages of service.")
-    operating_area: OperatingAreaCode
-    management_fte: float | None
+def value_type(field) -> type:
+    """The type of a plain model field's value in JSON."""
+    if field.choices:
+        return Literal[tuple(code for code, _label in field.choices)]  # type: ignore[return-value]
+    if isinstance(field, db.JSONField):
+        return list[str]
+    if isinstance(field, db.BooleanField):
+        return bool
+    if isinstance(field, db.DateField):
+        return date
+    if isinstance(field, db.DecimalField):
+        return float
+    if isinstance(field, db.IntegerField):
+        return int
+    return str
+
+
+def profile_fields() -> dict:
+    """The profile's plain fields, in the order of their groups (clusters/fields.py):
+    those that the card, a nested object (members, funding) or a list of codes does
+    not give already."""
+    nested = {*cluster_fields.MEMBER_FIELDS, *cluster_fields.FUNDING_FIELDS, "logo"}
+    result = {}
+    for group in cluster_fields.GROUPS:
+        for name in group.fields:
+            if name in cluster_fields.TRANSLATED or name in nested:
+                continue
+            if name in ClusterCard.model_fields:
+                continue
+            field = clusters.Cluster._meta.get_field(name)
+            if field.is_relation:
+                continue
+            kind = value_type(field)
+            description = PROFILE_DESCRIPTIONS.get(name)
+            result[name] = (kind | None if field.null else kind, Field(description=description))
+    return result
+
+
+class _ClusterProfile(ClusterCard):
     members_by_type: MembersByType
     public_member_count: int = Field(description="Members listed publicly, with consent.")
     nace_sections: list[str] = Field(description="NACE section codes.")
     nace_divisions: list[str] = Field(description="NACE division codes.")
     services: list[str] = Field(description="Service area slugs.")
     funding: FundingMix
-    eccp_url: str
-    label_valid_until: date | None
-    international_networks: str
-    contact_name: str
-    contact_email: str
     description: str = Field(description="Markdown source, in the requested language.")
     descriptions: Names = Field(description="Markdown source in each language.")
     logo: str | None
-    is_published: bool
 
     @staticmethod
     def resolve_management_fte(cluster) -> float | None:
@@ -256,6 +299,11 @@ class ClusterProfile(ClusterCard):
         return context["request"].build_absolute_uri(cluster.logo.url) if cluster.logo else None
 
 
+ClusterProfile = create_model(
+    "ClusterProfile", __base__=_ClusterProfile, __doc__=None, **profile_fields()
+)
+
+
 class Organisation(Schema):
     name: str
     business_id: str
@@ -284,62 +332,57 @@ def optional(description: str | None = None):
     return Field(None, description=description, json_schema_extra=_no_default)
 
 
-class ClusterChanges(Schema):
-    """The fields to change; leave out what stays. The editing page's rules apply
-    (lengths, ranges, funding shares adding up to 100 %, the municipality in the
-    region, …). Related records are given by code or slug, as listed by
-    ``/api/v1/taxonomies/``. Only platform staff may change ``label``,
-    ``label_valid_until``, ``national_status`` and ``is_published``."""
+def change_field(name: str) -> tuple:
+    """A field of ``ClusterChanges``: its type, and whether it may be null."""
+    field = clusters.Cluster._meta.get_field(name)
+    description = CHANGE_DESCRIPTIONS.get(name)
+    if name in cluster_fields.STAFF_ONLY_FIELDS:
+        description = "Platform staff only."
+    elif name in cluster_fields.FUNDING_FIELDS:
+        description = "Per cent."
+    elif isinstance(field, db.TextField):
+        description = "Markdown."
+    if field.many_to_many:
+        return list[str], optional(description)
+    if field.is_relation:
+        return str | None, Field(None, description=description)
+    kind = value_type(field)
+    if isinstance(field, db.DecimalField):
+        kind = Number
+    # A translated field's per-language columns are nullable, but take a string.
+    if field.null and not getattr(field, "translated_field", None):
+        return kind | None, Field(None, description=description)
+    return kind, optional(description)
 
+
+STAFF_ONLY = [
+    name for name in cluster_fields.form_fields() if name in cluster_fields.STAFF_ONLY_FIELDS
+]
+
+
+def _names(names: list[str]) -> str:
+    quoted = [f"``{name}``" for name in names]
+    return (
+        " and ".join([", ".join(quoted[:-1]), quoted[-1]]) if len(quoted) > 1 else "".join(quoted)
+    )
+
+
+class _ClusterChanges(Schema):
     model_config = ConfigDict(extra="forbid")
 
-    name_fi: str = optional()
-    name_sv: str = optional()
-    name_en: str = optional()
-    description_fi: str = optional("Markdown.")
-    description_sv: str = optional("Markdown.")
-    description_en: str = optional("Markdown.")
-    kind: ClusterKind = optional()
-    legal_form: LegalFormCode = optional()
-    business_id: str = optional("Finnish business ID (Y-tunnus), e.g. 1234567-1.")
-    foreign_registry_id: str = optional()
-    founded_year: int | None = None
-    website: str = optional()
-    languages: list[str] = optional("Language codes of service, e.g. fi, sv, en.")
-    management_fte: Number | None = None
-    country: CountryCode = optional()
-    region: str | None = Field(None, description="Region code, e.g. MK01; null for none.")
-    municipality: str | None = Field(None, description="Municipality code; null for none.")
-    city: str = optional()
-    latitude: Number | None = None
-    longitude: Number | None = None
-    operating_area: OperatingAreaCode = optional()
-    members_large: int = optional()
-    members_sme: int = optional()
-    members_micro: int = optional()
-    members_university: int = optional()
-    members_uas: int = optional()
-    members_research: int = optional()
-    members_public: int = optional()
-    members_financier: int = optional()
-    members_other: int = optional()
-    ecosystems: list[str] = optional("EU industrial ecosystem slugs.")
-    nace_sections: list[str] = optional("NACE section codes.")
-    nace_divisions: list[str] = optional("NACE division codes.")
-    tags: list[str] = optional("Existing tag slugs.")
-    services: list[str] = optional("Service area slugs.")
-    funding_membership: int = optional("Per cent.")
-    funding_public: int = optional("Per cent.")
-    funding_project: int = optional("Per cent.")
-    funding_other: int = optional("Per cent.")
-    eccp_url: str = optional()
-    international_networks: str = optional()
-    contact_name: str = optional()
-    contact_email: str = optional()
-    label: LabelCode = optional("Platform staff only.")
-    label_valid_until: date | None = Field(None, description="Platform staff only.")
-    national_status: NationalStatusCode = optional("Platform staff only.")
-    is_published: bool = optional("Platform staff only.")
+
+# The editing form's fields (clusters/fields.py), but the logo.
+ClusterChanges = create_model(
+    "ClusterChanges",
+    __base__=_ClusterChanges,
+    __doc__=(
+        "The fields to change; leave out what stays. The editing page's rules apply "
+        "(lengths, ranges, funding shares adding up to 100 %, the municipality in the "
+        "region, …). Related records are given by code or slug, as listed by "
+        "``/api/v1/taxonomies/``. Only platform staff may change " + _names(STAFF_ONLY) + "."
+    ),
+    **{name: change_field(name) for name in cluster_fields.form_fields() if name != "logo"},
+)
 
 
 # Taxonomies -----------------------------------------------------------------------

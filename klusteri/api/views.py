@@ -15,6 +15,7 @@ from klusteri.accounts.models import Organisation
 from klusteri.api import schemas
 from klusteri.api.auth import BearerToken, reader
 from klusteri.api.errors import InvalidInput
+from klusteri.clusters import fields as cluster_fields
 from klusteri.clusters.filters import ClusterFilter
 from klusteri.clusters.forms import ClusterForm
 from klusteri.clusters.models import (
@@ -191,15 +192,11 @@ def taxonomies(request: HttpRequest, lang: schemas.Language | None = None):
 
 # Writing --------------------------------------------------------------------------
 
+# The form's related records: field → (model, the field that names a record).
 RELATIONS = {
-    # field: (model, the field that names a record)
-    "region": (Region, "code"),
-    "municipality": (Municipality, "code"),
-    "ecosystems": (Ecosystem, "slug"),
-    "nace_sections": (NaceSection, "code"),
-    "nace_divisions": (NaceDivision, "code"),
-    "tags": (Tag, "slug"),
-    "services": (ServiceArea, "slug"),
+    name: (field.related_model, cluster_fields.record_key(field.related_model))
+    for name in cluster_fields.form_fields()
+    if (field := Cluster._meta.get_field(name)).is_relation
 }
 
 

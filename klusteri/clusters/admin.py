@@ -4,9 +4,9 @@ Saving a cluster here is audited and reindexed like an edit on the site.
 """
 
 from django.contrib import admin
-from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationAdmin
 
+from klusteri.clusters import fields as cluster_fields
 from klusteri.clusters import services
 from klusteri.clusters.models import (
     Cluster,
@@ -63,87 +63,12 @@ class ClusterAdmin(TranslationAdmin):
     list_select_related = ["region"]
     prepopulated_fields = {"slug": ["name"]}
     autocomplete_fields = ["host"]
-    filter_horizontal = ["ecosystems", "nace_sections", "nace_divisions", "tags", "services"]
-    readonly_fields = ["member_total", "created_at", "updated_at"]
+    filter_horizontal = [field.name for field in Cluster._meta.many_to_many]
     date_hierarchy = "updated_at"
     inlines = [ClusterManagerInline, ClusterMembershipInline]
-    fieldsets = [
-        (None, {"fields": ["name", "slug", "kind", "host", "description", "logo"]}),
-        (
-            _("Registration"),
-            {
-                "fields": [
-                    "business_id",
-                    "foreign_registry_id",
-                    "legal_form",
-                    "founded_year",
-                    "website",
-                    "languages",
-                ]
-            },
-        ),
-        (
-            _("Location"),
-            {
-                "fields": [
-                    "country",
-                    "region",
-                    "municipality",
-                    "city",
-                    "latitude",
-                    "longitude",
-                    "operating_area",
-                ]
-            },
-        ),
-        (
-            _("Structure"),
-            {
-                "fields": [
-                    "management_fte",
-                    "members_large",
-                    "members_sme",
-                    "members_micro",
-                    "members_university",
-                    "members_uas",
-                    "members_research",
-                    "members_public",
-                    "members_financier",
-                    "members_other",
-                    "member_total",
-                ]
-            },
-        ),
-        (
-            _("Focus"),
-            {"fields": ["ecosystems", "nace_sections", "nace_divisions", "tags", "services"]},
-        ),
-        (
-            _("Funding mix"),
-            {
-                "fields": [
-                    "funding_membership",
-                    "funding_public",
-                    "funding_project",
-                    "funding_other",
-                ]
-            },
-        ),
-        (
-            _("Recognition"),
-            {
-                "fields": [
-                    "eccp_url",
-                    "label",
-                    "label_valid_until",
-                    "national_status",
-                    "international_networks",
-                ]
-            },
-        ),
-        (_("Contact"), {"fields": ["contact_name", "contact_email"]}),
-        (_("Publication"), {"fields": ["is_published", "is_demo", "created_at", "updated_at"]}),
-    ]
+    # The groups of clusters/fields.py, with what only the administration shows.
+    fieldsets = cluster_fields.admin_fieldsets()
+    readonly_fields = list(cluster_fields.READ_ONLY)
 
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)

@@ -1,17 +1,20 @@
 """Forms of the clusters domain: the profile a manager edits and its members."""
 
 import io
+import re
 from pathlib import PurePath
 
 from django import forms
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from PIL import Image, UnidentifiedImageError
 
 from klusteri.accounts.models import Organisation
 from klusteri.accounts.validators import normalise_business_id, validate_business_id
+from klusteri.clusters import fields as cluster_fields
 from klusteri.clusters.models import Cluster, ClusterMembership
 from klusteri.clusters.services import STAFF_ONLY_FIELDS
 
@@ -42,10 +45,64 @@ LOGO_FORMATS = {
 }
 
 
+def number_text(value):
+    """A number as people and Finnish Excel write it, e.g. ``1 234,5``, in the form
+    Python reads (``1234.5``); anything but text as it is."""
+    if not isinstance(value, str):
+        return value
+    text = re.sub(r"[\s\u00a0\u202f]", "", value)
+    return text.replace(",", ".") if "," in text and "." not in text else text
+
+
+class IntegerField(forms.IntegerField):
+    """A whole number, with spaces between thousands or a decimal comma as in
+    ``1 000`` or ``12,0``."""
+
+    def to_python(self, value):
+        return super().to_python(number_text(value))
+
+
+class DecimalField(forms.DecimalField):
+    """A number with a decimal point or a decimal comma, whatever the language of the
+    page: ``62.5`` and ``62,5`` (Finnish Excel) are the same."""
+
+    default_error_messages = {"invalid": _("Enter a number, e.g. 62.5 or 62,5.")}
+
+    def to_python(self, value):
+        return super().to_python(number_text(value))
+
+
+class DateField(forms.DateField):
+    """A date as the date input sends it (ISO), or as Finnish Excel writes it
+    (``31.12.2026``), whatever the language of the page."""
+
+    input_formats = ["%Y-%m-%d", "%d.%m.%Y"]
+    default_error_messages = {"invalid": _("Enter a date as YYYY-MM-DD, e.g. 2027-12-31.")}
+
+
+def _field_classes() -> dict[str, type]:
+    """The form field of each number and date of a cluster."""
+    classes = {}
+    for field in Cluster._meta.concrete_fields:
+        if field.choices or field.primary_key:
+            continue
+        if isinstance(field, models.DecimalField):
+            classes[field.name] = DecimalField
+        elif isinstance(field, models.IntegerField):
+            classes[field.name] = IntegerField
+        elif isinstance(field, models.DateField) and not isinstance(field, models.DateTimeField):
+            classes[field.name] = DateField
+    return classes
+
+
 def language_names(codes: list[str]) -> list[str]:
     """The names of language codes in the active language; unknown codes as they are."""
     names = dict(SERVICE_LANGUAGES)
     return [str(names.get(code, code)) for code in codes]
+
+
+# The model's own words for a code it does not know, as a file's cell is told.
+INVALID_CHOICE = _("Value %(value)r is not a valid choice.")
 
 
 class ClusterForm(forms.ModelForm):
@@ -64,118 +121,18 @@ class ClusterForm(forms.ModelForm):
         widget=forms.ClearableFileInput(attrs={"accept": "image/png,image/jpeg,image/webp"}),
     )
 
-    fieldsets = [
-        (
-            _("Name and description"),
-            ["name_fi", "name_sv", "name_en", "description_fi", "description_sv", "description_en"],
-        ),
-        (
-            _("Organisation"),
-            [
-                "kind",
-                "legal_form",
-                "business_id",
-                "foreign_registry_id",
-                "founded_year",
-                "website",
-                "languages",
-                "management_fte",
-                "logo",
-            ],
-        ),
-        (
-            _("Location"),
-            [
-                "country",
-                "region",
-                "municipality",
-                "city",
-                "latitude",
-                "longitude",
-                "operating_area",
-            ],
-        ),
-        (
-            _("Members by type"),
-            [
-                "members_large",
-                "members_sme",
-                "members_micro",
-                "members_university",
-                "members_uas",
-                "members_research",
-                "members_public",
-                "members_financier",
-                "members_other",
-            ],
-        ),
-        (_("Focus"), ["ecosystems", "nace_sections", "nace_divisions", "tags", "services"]),
-        (
-            _("Funding mix, in per cent of the annual budget"),
-            ["funding_membership", "funding_public", "funding_project", "funding_other"],
-        ),
-        (
-            _("Networks and contact"),
-            ["eccp_url", "international_networks", "contact_name", "contact_email"],
-        ),
-        (
-            _("Recognition and publication (platform staff only)"),
-            ["label", "label_valid_until", "national_status", "is_published"],
-        ),
-    ]
+    # The groups of clusters/fields.py, as (legend, field names).
+    fieldsets = cluster_fields.form_fieldsets()
 
     class Meta:
         model = Cluster
-        fields = [
-            "name_fi",
-            "name_sv",
-            "name_en",
-            "description_fi",
-            "description_sv",
-            "description_en",
-            "kind",
-            "legal_form",
-            "business_id",
-            "foreign_registry_id",
-            "founded_year",
-            "website",
-            "languages",
-            "management_fte",
-            "logo",
-            "country",
-            "region",
-            "municipality",
-            "city",
-            "latitude",
-            "longitude",
-            "operating_area",
-            "members_large",
-            "members_sme",
-            "members_micro",
-            "members_university",
-            "members_uas",
-            "members_research",
-            "members_public",
-            "members_financier",
-            "members_other",
-            "ecosystems",
-            "nace_sections",
-            "nace_divisions",
-            "tags",
-            "services",
-            "funding_membership",
-            "funding_public",
-            "funding_project",
-            "funding_other",
-            "eccp_url",
-            "international_networks",
-            "contact_name",
-            "contact_email",
-            "label",
-            "label_valid_until",
-            "national_status",
-            "is_published",
-        ]
+        fields = cluster_fields.form_fields()
+        field_classes = _field_classes()
+        error_messages = {
+            field.name: {"invalid_choice": INVALID_CHOICE}
+            for field in Cluster._meta.concrete_fields
+            if field.choices
+        }
         labels = {
             "name_fi": _("Name in Finnish"),
             "name_sv": _("Name in Swedish"),
@@ -205,8 +162,10 @@ class ClusterForm(forms.ModelForm):
             for name in STAFF_ONLY_FIELDS:
                 self.fields.pop(name, None)
         for language in ("fi", "sv", "en"):
-            self.fields[f"name_{language}"].required = False
-        self.fields["municipality"].help_text = _("In Finland: the municipality of the office.")
+            if f"name_{language}" in self.fields:
+                self.fields[f"name_{language}"].required = False
+        if "municipality" in self.fields:
+            self.fields["municipality"].help_text = _("In Finland: the municipality of the office.")
         # Codes stored by an import but missing from the list stay selectable, so
         # that saving the form does not drop them unnoticed.
         known = {code for code, _name in SERVICE_LANGUAGES}

@@ -1,6 +1,8 @@
 """Cluster profiles, their members and partners, and the taxonomies that classify them."""
 
+import operator
 from decimal import Decimal
+from functools import reduce
 from uuid import uuid4
 
 from django.conf import settings
@@ -17,21 +19,10 @@ from django.utils.translation import gettext_lazy as _
 
 from klusteri.accounts.models import Organisation
 from klusteri.accounts.validators import validate_business_id
+from klusteri.clusters.fields import FUNDING_FIELDS, MEMBER_FIELDS, MEMBER_KINDS
 from klusteri.places.models import Municipality, Region
 
 PERCENT = [MinValueValidator(0), MaxValueValidator(100)]
-# The kinds of member counted in ``members_<kind>``.
-MEMBER_KINDS = (
-    "large",
-    "sme",
-    "micro",
-    "university",
-    "uas",
-    "research",
-    "public",
-    "financier",
-    "other",
-)
 MAX_MEMBER_TOTAL = 1_000_000
 
 # Paths under /clusters/ that are pages, not profiles: no cluster may take them.
@@ -347,17 +338,9 @@ class Cluster(models.Model):
     members_financier = models.PositiveIntegerField(_("financiers"), default=0)
     members_other = models.PositiveIntegerField(_("other members"), default=0)
     member_total = models.GeneratedField(
-        expression=(
-            F("members_large")
-            + F("members_sme")
-            + F("members_micro")
-            + F("members_university")
-            + F("members_uas")
-            + F("members_research")
-            + F("members_public")
-            + F("members_financier")
-            + F("members_other")
-        ),
+        # The members group's counts (clusters/fields.py): a new kind of member is
+        # counted once its migration re-creates this column.
+        expression=reduce(operator.add, (F(name) for name in MEMBER_FIELDS)),
         output_field=models.PositiveIntegerField(),
         db_persist=True,
         verbose_name=_("members in all"),
@@ -470,12 +453,7 @@ class Cluster(models.Model):
         ]
         constraints = [
             models.CheckConstraint(
-                condition=Q(
-                    funding_membership__lte=100,
-                    funding_public__lte=100,
-                    funding_project__lte=100,
-                    funding_other__lte=100,
-                ),
+                condition=Q(**{f"{name}__lte": 100 for name in FUNDING_FIELDS}),
                 name="clusters_cluster_funding_percent",
             ),
         ]
@@ -496,12 +474,7 @@ class Cluster(models.Model):
             errors["founded_year"] = _("The founding year cannot be in the future.")
         if (self.latitude is None) != (self.longitude is None):
             errors["longitude"] = _("Give both the latitude and the longitude, or neither.")
-        shares = [
-            self.funding_membership,
-            self.funding_public,
-            self.funding_project,
-            self.funding_other,
-        ]
+        shares = [getattr(self, name) for name in FUNDING_FIELDS]
         if any(shares) and sum(shares) != 100:
             errors["funding_other"] = _("The funding shares must add up to 100 %.")
         if (
@@ -534,24 +507,15 @@ class Cluster(models.Model):
     def funding_mix(self) -> list[tuple[str, int]]:
         return [
             (str(self._meta.get_field(f).verbose_name), getattr(self, f))
-            for f in ("funding_membership", "funding_public", "funding_project", "funding_other")
+            for f in FUNDING_FIELDS
             if getattr(self, f)
         ]
 
     @property
     def members_by_type(self) -> list[tuple[str, int]]:
-        fields = [
-            "members_large",
-            "members_sme",
-            "members_micro",
-            "members_university",
-            "members_uas",
-            "members_research",
-            "members_public",
-            "members_financier",
-            "members_other",
+        return [
+            (str(self._meta.get_field(f).verbose_name), getattr(self, f)) for f in MEMBER_FIELDS
         ]
-        return [(str(self._meta.get_field(f).verbose_name), getattr(self, f)) for f in fields]
 
 
 class ClusterMembershipQuerySet(models.QuerySet):

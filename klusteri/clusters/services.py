@@ -5,10 +5,12 @@ from django.db import transaction
 from klusteri.accounts.models import Organisation, User
 from klusteri.accounts.services import register_organisation
 from klusteri.audit.services import log_action, without_personal_values
-from klusteri.clusters.models import Cluster, ClusterManager, ClusterMembership
+from klusteri.clusters import fields as cluster_fields
+from klusteri.clusters.models import Cluster, ClusterManager, ClusterMembership, Tag
 
-# Fields that only platform staff may change: recognition is the platform's word.
-STAFF_ONLY_FIELDS = frozenset({"label", "label_valid_until", "national_status", "is_published"})
+# Fields that only platform staff may change: recognition is the platform's word
+# (the staff-only groups of clusters/fields.py).
+STAFF_ONLY_FIELDS = cluster_fields.STAFF_ONLY_FIELDS
 # A person's name and address: the audit trail records that they changed, not their values.
 PERSONAL_FIELDS = frozenset({"contact_name", "contact_email"})
 # What a manager changes about a membership (never its cluster or organisation).
@@ -32,13 +34,104 @@ def _audit_value(value):
     return str(value) if value is not None else None
 
 
-@transaction.atomic
-def update_cluster(cluster: Cluster, *, by: User, changed: dict[str, object]) -> Cluster:
-    """Apply ``changed`` (field name → new value; many-to-many fields take an
-    iterable) to the cluster. Staff-only fields need platform staff."""
-    forbidden = STAFF_ONLY_FIELDS & changed.keys()
-    if forbidden and not by.is_staff:
+def reindex_on_commit(pks: list[int]) -> None:
+    """Reindex these clusters once the transaction commits, in one go: for writers
+    of many clusters (the import), which pass ``reindex=False`` to each write."""
+    from klusteri.clusters.search import reindex_clusters
+
+    if pks:
+        transaction.on_commit(lambda: reindex_clusters(list(pks)))
+
+
+def _cluster_data(cluster: Cluster, changed: dict[str, object], plain) -> dict:
+    return without_personal_values(
+        {
+            # Plain fields as saved (an uploaded file by its stored name).
+            name: _audit_value(getattr(cluster, name) if name in plain else value)
+            for name, value in changed.items()
+        },
+        PERSONAL_FIELDS,
+    )
+
+
+def _check_staff_only(by: User | None, names) -> None:
+    """``by`` None is the command line, run by whoever runs the server."""
+    forbidden = STAFF_ONLY_FIELDS & set(names)
+    if forbidden and by is not None and not by.is_staff:
         raise ClusterError(f"only platform staff may change {', '.join(sorted(forbidden))}")
+
+
+@transaction.atomic
+def create_clusters(
+    new: list[tuple[Cluster, dict[str, list]]],
+    *,
+    by: User | None,
+    action: str = "clusters.cluster.created",
+    data_of=None,
+    reindex: bool = True,
+) -> list[Cluster]:
+    """Save new clusters, each with its many-to-many values (field name → the
+    records), validated beforehand (``ClusterForm``). The records of all the clusters
+    are linked in one query per field. ``data_of(cluster)``, if given, is what the audit
+    entry of each records instead of the fields set."""
+    many = {field.name: field for field in Cluster._meta.many_to_many}
+    links: dict[str, list] = {name: [] for name in many}
+    for cluster, related in new:
+        _check_staff_only(
+            by,
+            [
+                name
+                for name in STAFF_ONLY_FIELDS
+                if getattr(cluster, name) != Cluster._meta.get_field(name).get_default()
+            ],
+        )
+        unknown = related.keys() - many.keys()
+        if unknown:
+            raise ClusterError(f"{', '.join(sorted(unknown))} are not many-to-many fields")
+        cluster.save()
+        for name, items in related.items():
+            links[name] += [(cluster, item) for item in items]
+        log_action(
+            cluster,
+            action,
+            by=by,
+            organisation=cluster.host,
+            data=data_of(cluster) if data_of else {"fields": sorted(related)},
+        )
+    for name, pairs in links.items():
+        through = many[name].remote_field.through
+        source, target = many[name].m2m_field_name(), many[name].m2m_reverse_field_name()
+        through.objects.bulk_create(
+            through(**{f"{source}_id": cluster.pk, f"{target}_id": item.pk})
+            for cluster, item in pairs
+        )
+    clusters = [cluster for cluster, _related in new]
+    if reindex:
+        reindex_on_commit([cluster.pk for cluster in clusters])
+    return clusters
+
+
+def create_cluster(
+    cluster: Cluster, *, by: User | None, related: dict[str, list] | None = None, **options
+) -> Cluster:
+    """Save a new cluster validated beforehand, with its many-to-many values."""
+    return create_clusters([(cluster, related or {})], by=by, **options)[0]
+
+
+@transaction.atomic
+def update_cluster(
+    cluster: Cluster,
+    *,
+    by: User | None,
+    changed: dict[str, object],
+    action: str = "clusters.cluster.updated",
+    data: dict | None = None,
+    reindex: bool = True,
+) -> Cluster:
+    """Apply ``changed`` (field name → new value; many-to-many fields take an
+    iterable) to the cluster. Staff-only fields need platform staff. ``data``, if
+    given, is what the audit entry records instead of the changes."""
+    _check_staff_only(by, changed)
     many = {f.name for f in Cluster._meta.many_to_many}
     plain = {name: value for name, value in changed.items() if name not in many}
     for name, value in plain.items():
@@ -48,20 +141,21 @@ def update_cluster(cluster: Cluster, *, by: User, changed: dict[str, object]) ->
         getattr(cluster, name).set(changed[name])
     log_action(
         cluster,
-        "clusters.cluster.updated",
+        action,
         by=by,
         organisation=cluster.host,
-        # Plain fields as saved (an uploaded file by its stored name).
-        data=without_personal_values(
-            {
-                name: _audit_value(getattr(cluster, name) if name in plain else value)
-                for name, value in changed.items()
-            },
-            PERSONAL_FIELDS,
-        ),
+        data=data if data is not None else _cluster_data(cluster, changed, plain),
     )
-    _reindex_on_commit(cluster)
+    if reindex:
+        _reindex_on_commit(cluster)
     return cluster
+
+
+@transaction.atomic
+def create_tag(tag: Tag, *, by: User | None) -> Tag:
+    tag.save()
+    log_action(tag, "clusters.tag.created", by=by, data={"slug": tag.slug})
+    return tag
 
 
 @transaction.atomic

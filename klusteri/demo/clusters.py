@@ -19,6 +19,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 
 from klusteri.accounts.models import Organisation
+from klusteri.clusters import fields as cluster_fields
 from klusteri.clusters.models import (
     Cluster,
     ClusterManager,
@@ -59,17 +60,8 @@ MEMBER_COUNTS = {
     "GL": 20,
 }
 
-MEMBER_FIELDS = [
-    "members_large",
-    "members_sme",
-    "members_micro",
-    "members_university",
-    "members_uas",
-    "members_research",
-    "members_public",
-    "members_financier",
-    "members_other",
-]
+# The members group of clusters/fields.py (a new kind of member counts as 0 here).
+MEMBER_FIELDS = list(cluster_fields.MEMBER_FIELDS)
 
 # --------------------------------------------------------------------------------------
 # The clusters
@@ -699,7 +691,7 @@ def describe(
     first, second = rng.sample(range(3), 2)
     knowledge = f["members_university"] + f["members_uas"] + f["members_research"]
     sme = f["members_sme"] + f["members_micro"]
-    total = sum(f[name] for name in MEMBER_FIELDS)
+    total = sum(f.get(name, 0) for name in MEMBER_FIELDS)
     members_index = rng.choice([0] + [1] * (sme >= 2) + [2] * (knowledge >= 2))
     closing_index = rng.randrange(len(themes.CLOSING_SENTENCES))
     if spec.country == "FI":
@@ -845,7 +837,7 @@ def make_members(rng: random.Random, plans: list[ClusterPlan]) -> dict[str, OrgP
     names: set[str] = set()
     orgs: dict[str, OrgPlan] = {}
     everywhere = list(range(len(plans)))
-    sizes = [sum(p.fields[f] for f in MEMBER_FIELDS) for p in plans]
+    sizes = [sum(p.fields.get(f, 0) for f in MEMBER_FIELDS) for p in plans]
     mainland = sorted({p.place.region for p in plans if p.place.country == "FI"})
     weights = [w for *_, w in MEMBER_KINDS]
     for country, count in MEMBER_COUNTS.items():

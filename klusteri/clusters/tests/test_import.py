@@ -553,7 +553,7 @@ def test_the_command_line_import_is_logged_without_an_actor():
 
 def test_imported_clusters_are_reindexed(monkeypatch, django_capture_on_commit_callbacks):
     reindexed = []
-    monkeypatch.setattr("klusteri.clusters.transfer.importer.reindex_clusters", reindexed.append)
+    monkeypatch.setattr("klusteri.clusters.search.reindex_clusters", reindexed.append)
     Cluster.objects.create(slug="kemi", name_fi="Kemi")
     rows = [VALID, {"slug": "kemi", "name_fi": "Kemi"}]
 
@@ -564,7 +564,7 @@ def test_imported_clusters_are_reindexed(monkeypatch, django_capture_on_commit_c
 
 
 def test_a_dry_run_reindexes_nothing(monkeypatch, django_capture_on_commit_callbacks):
-    monkeypatch.setattr("klusteri.clusters.transfer.importer.reindex_clusters", pytest.fail)
+    monkeypatch.setattr("klusteri.clusters.search.reindex_clusters", pytest.fail)
 
     with django_capture_on_commit_callbacks(execute=True) as callbacks:
         import_file(csv_bytes(VALID), "csv", by=None, dry_run=True)

@@ -3,9 +3,10 @@
 All three formats share one column layout (``layout.LAYOUT``): a spreadsheet has the
 columns as its heading row, a JSON file as the keys of each object. Lists are
 ``|``-separated in a spreadsheet and arrays in JSON. ``read_rows`` turns a file into
-rows of raw cell values; ``import_clusters`` validates every row with the rules of
-the editing form and writes all of them or none. An export imported again changes
-nothing: both directions go through ``cluster_values``.
+rows of raw cell values; ``import_clusters`` validates every row with the editing
+form (``ClusterForm``) and writes all of them or none through ``clusters.services``.
+An export imported again changes nothing: both directions go through
+``cluster_values``.
 
 A column missing from a file leaves that field of an existing cluster as it is (and
 a new cluster gets the field's default); an empty cell empties the field.

@@ -1,21 +1,31 @@
-"""The import service: validate every row, then write all of them or none."""
+"""The import service: validate every row with the editing form, then write all of
+them or none through the clusters' services."""
 
 from dataclasses import dataclass, field
+from functools import lru_cache
+from itertools import groupby
+from types import SimpleNamespace
 from typing import Any
 
+from django import forms
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.db import transaction
 from django.db.models import Q
+from django.forms.models import construct_instance
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
-from klusteri.audit.services import log_action, without_personal_values
+from klusteri.accounts.validators import normalise_business_id
+from klusteri.audit.services import without_personal_values
+from klusteri.clusters import services
+from klusteri.clusters.fields import FILE_ONLY
+from klusteri.clusters.forms import ClusterForm
 from klusteri.clusters.models import Cluster
-from klusteri.clusters.search import reindex_clusters
 from klusteri.clusters.services import PERSONAL_FIELDS
 from klusteri.clusters.transfer.files import read_rows
 from klusteri.clusters.transfer.layout import (
     LAYOUT,
+    LONG_TEXT,
     MANY,
     PLACE,
     TAXONOMIES,
@@ -26,15 +36,104 @@ from klusteri.clusters.transfer.layout import (
     Taxonomies,
     cluster_values,
     json_value,
-    related_keys,
 )
 
-# Fields Cluster.full_clean() leaves to the importer: the foreign keys (it would
-# query the database for each row's), and the untranslated name and description
-# (their per-language columns are checked instead).
-NOT_CLEANED = ["region", "municipality", "host", "logo", "name", "description"]
-# Errors that full_clean() reports under the untranslated field's name.
+# Errors that the model reports under the untranslated field's name.
 ERROR_COLUMNS = {"name": "name_fi", "description": "description_fi", NON_FIELD_ERRORS: ""}
+# Who the form is filled for at the command line: the import is platform staff's.
+COMMAND_LINE = SimpleNamespace(is_staff=True, is_authenticated=True)
+
+
+class LookedUp(forms.Field):
+    """A cell the importer has looked up already, by the code or slug that files
+    name records with: a place, or the records of a taxonomy."""
+
+    def __init__(self):
+        super().__init__(required=False)
+
+    def clean(self, value):
+        return value
+
+
+class RowForm(ClusterForm):
+    """The editing form, for one row of a file: only the row's columns (a column left
+    out of the file stays as it is), and also the address name and the demo flag,
+    which the page leaves to the administration."""
+
+    class Meta(ClusterForm.Meta):
+        fields = [*ClusterForm.Meta.fields, *FILE_ONLY]
+
+    def __init__(self, data: dict, *, instance: Cluster, user, unread: set[str]):
+        super().__init__(data, instance=instance, user=user)
+        self.unread = unread
+        self.other_errors: dict[str, list[str]] = {}
+        for name in list(self.fields):
+            if name not in data:  # the form's own fields (the logo)
+                del self.fields[name]
+
+    def _post_clean(self):
+        # The cells that could not be read, or broke a rule of their own (``unread``:
+        # cells that could not even be put into the form).
+        self.unreadable = {*(self._errors or ()), *self.unread}
+        if not self.unreadable:
+            super()._post_clean()
+            return
+        # In a file, rules that span fields wait until every cell reads: a funding
+        # share that is not a number cannot be summed, and saying that the shares do
+        # not add up to 100 % would be wrong. The other fields are checked on their own.
+        try:
+            self.instance = construct_instance(self, self.instance, self._meta.fields)
+            self.instance.clean_fields(exclude=self._get_validation_exclusions())
+        except ValidationError as error:
+            self._update_errors(error)
+
+    def _update_errors(self, errors):
+        # The rules that span fields may name a column that the row leaves out: the
+        # report names that column all the same.
+        if hasattr(errors, "error_dict"):
+            for name in [n for n in errors.error_dict if n != NON_FIELD_ERRORS]:
+                if name not in self.fields:
+                    for error in errors.error_dict.pop(name):
+                        self.other_errors.setdefault(name, []).extend(error.messages)
+        super()._update_errors(errors)
+
+    def _get_validation_exclusions(self):
+        # A looked-up record exists: asking the database again would take a query
+        # for each row.
+        looked_up = {name for name, field in self.fields.items() if isinstance(field, LookedUp)}
+        return super()._get_validation_exclusions() | looked_up
+
+    def validate_unique(self):
+        """Rows are matched to clusters by their address name, so a new cluster's is
+        free; two rows that claim the same are refused by the importer."""
+
+    def validate_constraints(self):
+        """The model's one constraint (each funding share at most 100) is also its
+        fields' validators; checking it again would query for each row."""
+
+    @staticmethod
+    @lru_cache(maxsize=64)
+    def for_columns(columns: tuple[str, ...]) -> type["RowForm"]:
+        """The form for rows with these columns (most files have one set), made once:
+        a form copies each of its fields for every row it reads."""
+        looked_up = {name: LookedUp() for name in columns if LAYOUT[name] in (MANY, PLACE)}
+        meta = type("Meta", (RowForm.Meta,), {"fields": list(columns)})
+        form = type("RowForm", (RowForm,), {**looked_up, "Meta": meta})
+        for name, form_field in form.base_fields.items():
+            if name in columns and LAYOUT[name] == LONG_TEXT:
+                form_field.strip = False  # Markdown, kept as it is
+            if name in TRANSLATED:
+                # Stored as NULL, so that the language falls back to another.
+                form_field.empty_value = None
+        return form
+
+    def row_errors(self, row: int) -> list[RowError]:
+        found = {**dict(self.errors), **self.other_errors}
+        return [
+            RowError(row, ERROR_COLUMNS.get(name, name), message)
+            for name, messages in found.items()
+            for message in messages
+        ]
 
 
 @dataclass
@@ -75,7 +174,8 @@ class ImportResult:
 class _Plan:
     row: Row
     cluster: Cluster
-    values: dict[str, Any]
+    form: RowForm
+    values: dict[str, Any]  # the row's columns as ``cluster_values`` gives them
     changed: list[str]
     matched_by: str  # "slug" or "business_id", or "" for a new cluster
 
@@ -98,25 +198,26 @@ def import_clusters(
     """Create or update a cluster for each row, or, if any row has an error, write
     nothing and raise ClusterImportError with every error found.
 
-    A row updates the cluster with its slug, else the only cluster with its business
-    ID (which keeps its own slug); other rows create clusters. Unknown tags are an
-    error unless ``create_tags``. ``by`` is the staff member importing, or None for
-    the command line.
+    Each row is validated with the editing form (``ClusterForm``) and written with
+    the clusters' services. A row updates the cluster with its slug, else the only
+    cluster with its business ID (which keeps its own slug); other rows create
+    clusters. Unknown tags are an error unless ``create_tags``. ``by`` is the staff
+    member importing, or None for the command line.
     """
     taxonomies = Taxonomies(create_tags=create_tags)
     errors: list[RowError] = []
-    parsed: list[tuple[Row, dict[str, Any], set[str]]] = []
+    converted: list[tuple[Row, dict[str, Any], set[str]]] = []
     for row in rows:
-        values, failed = {}, set()
+        data, failed = {}, set()
         for column, raw in row.values.items():
             try:
-                values[column] = taxonomies.parse(column, raw)
+                data[column] = taxonomies.form_value(column, raw)
             except ValidationError as error:
                 failed.add(column)
                 errors.extend(RowError(row.number, column, message) for message in error.messages)
-        parsed.append((row, values, failed))
+        converted.append((row, data, failed))
 
-    plans = _plan(parsed, taxonomies, errors)
+    plans = _plan(converted, errors, user=by or COMMAND_LINE)
     if errors:
         raise ClusterImportError(errors)
     result = ImportResult(dry_run=dry_run, new_tags=sorted(taxonomies.new_tags))
@@ -135,50 +236,57 @@ def import_clusters(
     return result
 
 
-def _plan(parsed, taxonomies: Taxonomies, errors: list[RowError]) -> list[_Plan]:
-    """Match each row to the cluster it updates (or a new one), apply its values
-    and validate them; errors go to ``errors``."""
-    slugs = {values["slug"] for _row, values, _failed in parsed if values.get("slug")}
+def _related(cluster: Cluster) -> dict[str, list[str]]:
+    """The codes or slugs of a cluster's taxonomies, prefetched."""
+    return {
+        column: [getattr(item, key) for item in getattr(cluster, column).all()]
+        for column, (_model, key) in TAXONOMIES.items()
+    }
+
+
+def _plan(converted, errors: list[RowError], *, user) -> list[_Plan]:
+    """Match each row to the cluster it updates (or a new one) and validate it with
+    the form; errors go to ``errors``."""
+    slugs = {data["slug"] for _row, data, _failed in converted if data.get("slug")}
     business_ids = {
-        values["business_id"] for _row, values, _failed in parsed if values.get("business_id")
+        normalise_business_id(data["business_id"])
+        for _row, data, _failed in converted
+        if data.get("business_id")
     }
     by_slug: dict[str, Cluster] = {}
     by_business_id: dict[str, list[Cluster]] = {}
-    related: dict[int, dict[str, list[str]]] = {}
     if slugs or business_ids:
-        existing = list(
-            Cluster.objects.filter(
-                Q(slug__in=slugs) | Q(business_id__in=business_ids)
-            ).select_related("region", "municipality", "host")
-        )
-        related = related_keys([cluster.pk for cluster in existing])
-        for cluster in existing:
+        # The taxonomies prefetched: the form reads them without a query per row.
+        existing = Cluster.objects.filter(
+            Q(slug__in=slugs) | Q(business_id__in=business_ids)
+        ).select_related("region", "municipality", "host")
+        for cluster in existing.prefetch_related(*TAXONOMIES):
             by_slug[cluster.slug] = cluster
             by_business_id.setdefault(cluster.business_id, []).append(cluster)
 
     plans = []
     claimed: dict[object, int] = {}  # a cluster's pk, or a new cluster's slug → row
-    for row, values, failed in parsed:
-        slug = values.get("slug", "")
+    for row, data, failed in converted:
+        slug = data.get("slug", "")
         cluster = by_slug.get(slug) if slug else None
         matched_by = "slug" if cluster else ""
-        same_id = by_business_id.get(values.get("business_id", ""), [])
-        if cluster is None and values.get("business_id") and len(same_id) == 1:
+        business_id = normalise_business_id(data.get("business_id", ""))
+        same_id = by_business_id.get(business_id, []) if business_id else []
+        if cluster is None and len(same_id) == 1:
             cluster, matched_by = same_id[0], "business_id"
 
         if cluster is None:
             cluster = Cluster()
-            slug = slug or _new_slug(values, {key for key in claimed if isinstance(key, str)})
-            values = {**values, "slug": slug}
-            changed = list(values)
+            slug = slug or _new_slug(data, {key for key in claimed if isinstance(key, str)})
+            data = {**data, "slug": slug}
+            related = {column: [] for column in TAXONOMIES}
+            before = None
             claim = slug
         else:
-            before = cluster_values(cluster, related[cluster.pk])
-            changed = [
-                column
-                for column, value in values.items()
-                if column != "slug" and not _same(LAYOUT[column], value, before[column])
-            ]
+            # An update keeps the cluster's address name.
+            data = {column: value for column, value in data.items() if column != "slug"}
+            related = _related(cluster)
+            before = cluster_values(cluster, related)
             claim = cluster.pk
         if claim in claimed:
             message = (
@@ -191,15 +299,35 @@ def _plan(parsed, taxonomies: Taxonomies, errors: list[RowError]) -> list[_Plan]
             continue
         claimed[claim] = row.number
 
-        plan = _Plan(row, cluster, values, changed, matched_by)
-        if plan.is_new or changed:
-            _apply(plan, taxonomies, failed, errors)
-        plans.append(plan)
+        readable = {column: value for column, value in data.items() if column not in failed}
+        form = RowForm.for_columns(tuple(sorted(readable)))(
+            readable, instance=cluster, user=user, unread=failed
+        )
+        form.is_valid()
+        for column in TAXONOMIES:
+            if column in form.cleaned_data:
+                key = TAXONOMIES[column][1]
+                related = {**related, column: [getattr(i, key) for i in form.cleaned_data[column]]}
+        after = cluster_values(form.instance, related)
+        if before is None:
+            changed = list(data)
+        else:
+            broken = failed | form.unreadable
+            changed = [
+                column
+                for column in data
+                if column in broken or not _same(LAYOUT[column], after[column], before[column])
+            ]
+        # A row that changes nothing is not validated: a cluster saved before a rule
+        # was made may be exported and imported again as it is.
+        if before is None or changed:
+            errors.extend(form.row_errors(row.number))
+        plans.append(_Plan(row, cluster, form, after, changed, matched_by))
     return plans
 
 
-def _new_slug(values: dict[str, Any], taken: set[str]) -> str:
-    name = values.get("name_fi") or values.get("name_en") or values.get("name_sv") or ""
+def _new_slug(data: dict[str, Any], taken: set[str]) -> str:
+    name = data.get("name_fi") or data.get("name_en") or data.get("name_sv") or ""
     base = slugify(name)[:190].strip("-") or "cluster"
     taken = taken | set(
         Cluster.objects.filter(slug__startswith=base).values_list("slug", flat=True)
@@ -214,97 +342,51 @@ def _same(kind: str, new: Any, old: Any) -> bool:
     return set(new) == set(old) if kind == MANY else new == old
 
 
-def _apply(plan: _Plan, taxonomies: Taxonomies, failed: set[str], errors: list[RowError]) -> None:
-    """Set the row's new values on the cluster (in memory) and validate it with the
-    rules of the editing form. A row whose cells could not be read is validated field
-    by field only, so that cross-field rules do not report errors that follow from
-    the unreadable cells."""
-    cluster = plan.cluster
-    for column in plan.changed:
-        value = plan.values[column]
-        kind = LAYOUT[column]
-        if kind == MANY or column in failed:
-            continue
-        if kind == PLACE:
-            value = taxonomies.place(column, value)
-        elif column in TRANSLATED and value == "":
-            value = None
-        setattr(cluster, column, value)
-    exclude = NOT_CLEANED + sorted(failed)
-    found: dict[str, list[str]] = {}
-    try:
-        if failed:
-            cluster.clean_fields(exclude=exclude)
-        else:
-            # The model's one constraint (each funding share at most 100) is also
-            # its fields' validators; checking it again would query for each row.
-            cluster.full_clean(exclude=exclude, validate_unique=False, validate_constraints=False)
-    except ValidationError as error:
-        found = error.message_dict
-    for name, messages in found.items():
-        column = ERROR_COLUMNS.get(name, name)
-        errors.extend(RowError(plan.row.number, column, message) for message in messages)
+def _audit_data(plan: _Plan) -> dict:
+    return {
+        "created": plan.is_new,
+        "row": plan.row.number,
+        "matched_by": plan.matched_by,
+        "changed": without_personal_values(
+            {column: json_value(LAYOUT[column], plan.values[column]) for column in plan.changed},
+            PERSONAL_FIELDS,
+        ),
+    }
 
 
 def _write(plans: list[_Plan], taxonomies: Taxonomies, *, by) -> None:
+    """Write the rows in their order, through the services; consecutive new clusters
+    together, so that their taxonomies are linked in one query per taxonomy."""
     for tag in taxonomies.new_tags.values():
-        tag.save()
-        log_action(tag, "clusters.tag.created", by=by, data={"slug": tag.slug})
+        services.create_tag(tag, by=by)
     written = []
-    links: dict[str, list] = {column: [] for column in TAXONOMIES}  # of new clusters
-    for plan in plans:
-        cluster = plan.cluster
-        plain = [column for column in plan.changed if LAYOUT[column] != MANY]
-        if plan.is_new:
-            cluster.save()
-        elif plan.changed:
-            cluster.save(update_fields=[*plain, "updated_at"])
+    for is_new, run in groupby((plan for plan in plans if plan.changed), lambda p: p.is_new):
+        run = list(run)
+        if is_new:
+            audit = {id(plan.cluster): _audit_data(plan) for plan in run}
+            services.create_clusters(
+                [(plan.cluster, _values(plan, many=True)) for plan in run],
+                by=by,
+                action="clusters.cluster.imported",
+                data_of=lambda cluster, audit=audit: audit[id(cluster)],
+                reindex=False,
+            )
         else:
-            continue
-        for column in plan.changed:
-            if LAYOUT[column] != MANY:
-                continue
-            items = taxonomies.objects(column, plan.values[column])
-            if plan.is_new:
-                links[column] += [(cluster, item) for item in items]
-            else:
-                getattr(cluster, column).set(items)
-        log_action(
-            cluster,
-            "clusters.cluster.imported",
-            by=by,
-            organisation=cluster.host,
-            data={
-                "created": plan.is_new,
-                "row": plan.row.number,
-                "matched_by": plan.matched_by,
-                "changed": without_personal_values(
-                    {
-                        column: json_value(LAYOUT[column], plan.values[column])
-                        for column in plan.changed
-                    },
-                    PERSONAL_FIELDS,
-                ),
-            },
-        )
-        written.append(cluster.pk)
-    _link(links)
-    _reindex_on_commit(written)
+            for plan in run:
+                services.update_cluster(
+                    plan.cluster,
+                    by=by,
+                    changed=_values(plan),
+                    action="clusters.cluster.imported",
+                    data=_audit_data(plan),
+                    reindex=False,
+                )
+        written += [plan.cluster.pk for plan in run]
+    services.reindex_on_commit(written)
 
 
-def _link(links: dict[str, list]) -> None:
-    """Add the new clusters' taxonomies in one query per taxonomy, rather than two
-    per cluster and taxonomy as ``cluster.tags.set()`` would."""
-    for column, pairs in links.items():
-        field = Cluster._meta.get_field(column)
-        through = field.remote_field.through
-        source, target = field.m2m_field_name(), field.m2m_reverse_field_name()
-        through.objects.bulk_create(
-            through(**{f"{source}_id": cluster.pk, f"{target}_id": item.pk})
-            for cluster, item in pairs
-        )
-
-
-def _reindex_on_commit(pks: list[int]) -> None:
-    if pks:
-        transaction.on_commit(lambda: reindex_clusters(pks))
+def _values(plan: _Plan, *, many: bool = False) -> dict[str, Any]:
+    """The changed columns' values as the form cleaned them; only the many-to-many
+    ones with ``many`` (a new cluster has the others set already)."""
+    columns = [c for c in plan.changed if LAYOUT[c] == MANY] if many else plan.changed
+    return {column: plan.form.cleaned_data[column] for column in columns}

@@ -1,9 +1,9 @@
 """The column layout that every file format shares, and how a cell becomes a
 cluster's value and back.
 
-``cluster_values`` gives a cluster's value in each column; ``Taxonomies.parse``
-reads a cell into that same form, so that comparing the two tells whether an
-import changes anything.
+``Taxonomies.form_value`` turns a cell into what the editing form takes, which
+validates it; ``cluster_values`` gives a cluster's value in each column, before
+and after, so that comparing the two tells whether an import changes anything.
 """
 
 import re
@@ -14,17 +14,18 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.core.validators import ProhibitNullCharactersValidator
+from django.db import models
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from klusteri.accounts.validators import normalise_business_id
-from klusteri.clusters.models import Cluster, Ecosystem, NaceDivision, NaceSection, ServiceArea, Tag
+from klusteri.clusters import fields as cluster_fields
+from klusteri.clusters.models import Cluster, Tag
 from klusteri.clusters.services import ClusterError
-from klusteri.places.models import Municipality, Region
 
 MAX_ROWS = 10_000
 
-# Kinds of column, by how a cell is read and written.
+# Kinds of column, by how a cell is read and written (``column_kind``).
 TEXT = "text"  # one line, surrounding spaces dropped
 LONG_TEXT = "long_text"  # Markdown, kept as it is
 CHOICE = "choice"  # one of the field's codes
@@ -34,75 +35,82 @@ DECIMAL = "decimal"  # "62.5" or "62,5"
 DATE = "date"  # ISO date; 31.12.2026 as Finnish Excel rewrites it
 BOOLEAN = "boolean"
 LANGUAGES = "languages"  # language codes separated by spaces or commas
-PLACE = "place"  # a region or municipality code
+PLACE = "place"  # a related record's code, e.g. a region's
 MANY = "many"  # taxonomy codes or slugs separated by |
 
-MEMBER_COLUMNS = [
-    "members_large",
-    "members_sme",
-    "members_micro",
-    "members_university",
-    "members_uas",
-    "members_research",
-    "members_public",
-    "members_financier",
-    "members_other",
-]
-FUNDING_COLUMNS = ["funding_membership", "funding_public", "funding_project", "funding_other"]
+# The files' columns as they were when the field groups were declared
+# (clusters/fields.py), in that order, so that files exported before import as they
+# did. A field added to a group since gets its column after its group's last one.
+COLUMN_ORDER = (
+    *("slug", "name_fi", "name_sv", "name_en", "kind", "business_id", "foreign_registry_id"),
+    *("legal_form", "founded_year", "website", "languages", "country", "region"),
+    *("municipality", "city", "latitude", "longitude", "operating_area", "management_fte"),
+    *("members_large", "members_sme", "members_micro", "members_university", "members_uas"),
+    *("members_research", "members_public", "members_financier", "members_other"),
+    *("ecosystems", "nace_sections", "nace_divisions", "tags", "services"),
+    *("funding_membership", "funding_public", "funding_project", "funding_other"),
+    *("eccp_url", "label", "label_valid_until", "national_status", "international_networks"),
+    *("contact_name", "contact_email", "description_fi", "description_sv", "description_en"),
+    "is_demo",
+)
 
-LAYOUT: dict[str, str] = {
-    "slug": TEXT,
-    "name_fi": TEXT,
-    "name_sv": TEXT,
-    "name_en": TEXT,
-    "kind": CHOICE,
-    "business_id": TEXT,
-    "foreign_registry_id": TEXT,
-    "legal_form": CHOICE,
-    "founded_year": INTEGER,
-    "website": TEXT,
-    "languages": LANGUAGES,
-    "country": CHOICE,
-    "region": PLACE,
-    "municipality": PLACE,
-    "city": TEXT,
-    "latitude": DECIMAL,
-    "longitude": DECIMAL,
-    "operating_area": CHOICE,
-    "management_fte": DECIMAL,
-    **dict.fromkeys(MEMBER_COLUMNS, COUNT),
-    "ecosystems": MANY,
-    "nace_sections": MANY,
-    "nace_divisions": MANY,
-    "tags": MANY,
-    "services": MANY,
-    **dict.fromkeys(FUNDING_COLUMNS, COUNT),
-    "eccp_url": TEXT,
-    "label": CHOICE,
-    "label_valid_until": DATE,
-    "national_status": CHOICE,
-    "international_networks": TEXT,
-    "contact_name": TEXT,
-    "contact_email": TEXT,
-    "description_fi": LONG_TEXT,
-    "description_sv": LONG_TEXT,
-    "description_en": LONG_TEXT,
-    "is_demo": BOOLEAN,
-}
+
+def column_kind(name: str) -> str:
+    """How a field's cell is read and written, by the kind of model field."""
+    field = Cluster._meta.get_field(name)
+    if field.many_to_many:
+        return MANY
+    if field.is_relation:
+        return PLACE
+    if isinstance(field, models.JSONField):
+        return LANGUAGES
+    if field.choices:
+        return CHOICE
+    if isinstance(field, models.BooleanField):
+        return BOOLEAN
+    if isinstance(field, models.DateField):
+        return DATE
+    if isinstance(field, models.DecimalField):
+        return DECIMAL
+    if isinstance(field, models.IntegerField):
+        return INTEGER if field.null else COUNT
+    if isinstance(field, models.TextField):
+        return LONG_TEXT
+    return TEXT
+
+
+def _columns() -> list[str]:
+    declared = cluster_fields.file_fields()
+    columns = [column for column in COLUMN_ORDER if column in declared]
+    for name in declared:
+        if name in columns:
+            continue
+        group = cluster_fields.group_of(name)
+        mates = [i for i, column in enumerate(columns) if cluster_fields.group_of(column) == group]
+        columns.insert(max(mates) + 1 if mates else len(columns), name)
+    return columns
+
+
+LAYOUT: dict[str, str] = {column: column_kind(column) for column in _columns()}
 COLUMNS = list(LAYOUT)
 
 # Many-to-many columns: the taxonomy and the field that names its rows in a file.
 TAXONOMIES = {
-    "ecosystems": (Ecosystem, "slug"),
-    "nace_sections": (NaceSection, "code"),
-    "nace_divisions": (NaceDivision, "code"),
-    "tags": (Tag, "slug"),
-    "services": (ServiceArea, "slug"),
+    column: (model, cluster_fields.record_key(model))
+    for column, kind in LAYOUT.items()
+    if kind == MANY
+    for model in [Cluster._meta.get_field(column).related_model]
 }
-PLACES = {"region": Region, "municipality": Municipality}
+PLACES = {
+    column: Cluster._meta.get_field(column).related_model
+    for column, kind in LAYOUT.items()
+    if kind == PLACE
+}
 # Per-language columns (django-modeltranslation): an empty one is stored as NULL,
 # so that the language falls back to another.
-TRANSLATED = {"name_fi", "name_sv", "name_en", "description_fi", "description_sv", "description_en"}
+TRANSLATED = {
+    name for field in cluster_fields.TRANSLATED for name in cluster_fields.expanded(field)
+}
 UNKNOWN = {
     "ecosystems": gettext_lazy("There is no EU industrial ecosystem “%(value)s”."),
     "nace_sections": gettext_lazy("There is no NACE section “%(value)s”."),
@@ -114,6 +122,16 @@ UNKNOWN = {
     "region": gettext_lazy("There is no region with the code “%(value)s”."),
     "municipality": gettext_lazy("There is no municipality with the code “%(value)s”."),
 }
+
+# A column given no message of its own.
+UNKNOWN_CODE = gettext_lazy("Unknown code: %(codes)s.")
+
+
+def unknown(column: str, value: str) -> ValidationError:
+    return ValidationError(
+        UNKNOWN.get(column, UNKNOWN_CODE), params={"value": value, "codes": value}
+    )
+
 
 TRUE_WORDS = {"true", "1", "yes", "y", "x", "kyllä", "k", "tosi", "ja", "sant"}
 FALSE_WORDS = {"false", "0", "no", "n", "", "ei", "epätosi", "nej", "falskt"}
@@ -235,71 +253,6 @@ def _newlines(text: str) -> str:
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
-def _number_text(raw: Any) -> str:
-    return _text(raw).replace(" ", "").replace("\u00a0", "")
-
-
-def _integer(raw: Any, *, default: int | None) -> int | None:
-    invalid = ValidationError(_("Enter a whole number."))
-    if isinstance(raw, bool):
-        raise invalid
-    if isinstance(raw, int):
-        return raw
-    if isinstance(raw, float):
-        if raw.is_integer():
-            return int(raw)
-        raise invalid
-    text = _number_text(raw)
-    if not text:
-        return default
-    match = re.fullmatch(r"([+-]?\d{1,18})(?:[.,]0+)?", text)
-    if not match:
-        raise invalid
-    return int(match.group(1))
-
-
-def _decimal(raw: Any) -> Decimal | None:
-    invalid = ValidationError(_("Enter a number, e.g. 62.5 or 62,5."))
-    if isinstance(raw, bool):
-        raise invalid
-    if isinstance(raw, int):
-        return Decimal(raw)
-    if isinstance(raw, float):
-        if raw != raw or raw in (float("inf"), float("-inf")):
-            raise invalid
-        return Decimal(repr(raw))
-    text = _number_text(raw)
-    if not text:
-        return None
-    if "," in text:
-        if "." in text:
-            raise invalid
-        text = text.replace(",", ".")
-    if not re.fullmatch(r"[+-]?(?:\d{1,30}(?:\.\d{0,30})?|\.\d{1,30})", text):
-        raise invalid
-    return Decimal(text)
-
-
-def _date(raw: Any) -> date | None:
-    if isinstance(raw, datetime):
-        return raw.date()
-    if isinstance(raw, date):
-        return raw
-    text = _text(raw)
-    if not text:
-        return None
-    try:
-        if re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
-            return date.fromisoformat(text)
-        match = re.fullmatch(r"(\d{1,2})\.(\d{1,2})\.(\d{4})", text)
-        if match:
-            day, month, year = (int(part) for part in match.groups())
-            return date(year, month, day)
-    except ValueError:
-        pass
-    raise ValidationError(_("Enter a date as YYYY-MM-DD, e.g. 2027-12-31."))
-
-
 def _boolean(raw: Any) -> bool:
     if isinstance(raw, bool):
         return raw
@@ -322,6 +275,8 @@ def _items(raw: Any, separators: str) -> list[str]:
 
 
 def _languages(raw: Any) -> list[str]:
+    """Language codes; the form tells which it knows. A cell that holds words rather
+    than codes (``suomi``) is told so here."""
     codes: list[str] = []
     errors = []
     for item in _items(raw, r"[\s,;|]+"):
@@ -341,8 +296,8 @@ def _languages(raw: Any) -> list[str]:
 
 
 def _choice(column: str, raw: Any) -> str:
-    """The field's code, matched regardless of case; full_clean() reports an
-    unknown one."""
+    """The field's code, matched regardless of case; the form reports an unknown
+    one."""
     text = _text(raw)
     for code, _label in Cluster._meta.get_field(column).choices:
         if code.lower() == text.lower():
@@ -377,45 +332,46 @@ class Taxonomies:
             return value.zfill(3)
         return value.lower()
 
-    def parse(self, column: str, raw: Any) -> Any:
-        """The value of a cell in the form ``cluster_values`` gives, or a
-        ValidationError."""
+    def form_value(self, column: str, raw: Any) -> Any:
+        """What the editing form takes for a cell (``ClusterForm``, which checks it):
+        text for most, looked-up records for places and taxonomies; or a
+        ValidationError for a cell that the form could not be given.
+
+        The rest is how files differ from a form: an empty count is 0, a long text
+        keeps its spaces, codes match regardless of case, and lists are cells
+        separated by ``|`` or arrays in JSON."""
         kind = LAYOUT[column]
-        if kind == TEXT:
-            text = _text(raw)
-            return normalise_business_id(text) if column == "business_id" and text else text
         if kind == LONG_TEXT:
             return _newlines(_text(raw, strip=False))
         if kind == CHOICE:
             return _choice(column, raw)
-        if kind == INTEGER:
-            return _integer(raw, default=None)
         if kind == COUNT:
-            return _integer(raw, default=0)
-        if kind == DECIMAL:
-            return _decimal(raw)
-        if kind == DATE:
-            return _date(raw)
+            return _text(raw) or "0"
+        if kind == DATE and isinstance(raw, datetime):
+            return raw.date().isoformat()
         if kind == BOOLEAN:
             return _boolean(raw)
         if kind == LANGUAGES:
             return _languages(raw)
         if kind == PLACE:
             return self._place(column, raw)
-        return self._many(column, raw)
+        if kind == MANY:
+            return self._many(column, raw)
+        return _text(raw)
 
-    def _place(self, column: str, raw: Any) -> str:
+    def _place(self, column: str, raw: Any):
         text = _text(raw)
         if not text:
-            return ""
+            return None
         place = self.places[column].get(self.fold(column, text))
         if place is None:
-            raise ValidationError(UNKNOWN[column], params={"value": text})
-        return place.code
+            raise unknown(column, text)
+        return place
 
-    def _many(self, column: str, raw: Any) -> list[str]:
+    def _many(self, column: str, raw: Any) -> list:
         key = TAXONOMIES[column][1]
         keys: list[str] = []
+        items = []
         errors = []
         for value in _items(raw, r"\s*[|;,\n]\s*"):
             item = self.items[column].get(self.fold(column, value))
@@ -434,26 +390,18 @@ class Taxonomies:
                         )
                     )
                     continue
-                self.new_tags.setdefault(found, Tag(slug=found, name_fi=found.replace("-", " ")))
+                item = self.new_tags.setdefault(
+                    found, Tag(slug=found, name_fi=found.replace("-", " "))
+                )
             else:
-                errors.append(ValidationError(UNKNOWN[column], params={"value": value}))
+                errors.append(unknown(column, value))
                 continue
             if found not in keys:
                 keys.append(found)
+                items.append(item)
         if errors:
             raise ValidationError(errors)
-        return keys
-
-    def place(self, column: str, code: str) -> Region | Municipality | None:
-        return self.places[column][self.fold(column, code)] if code else None
-
-    def objects(self, column: str, keys: list[str]) -> list:
-        return [
-            self.new_tags[key]
-            if column == "tags" and key in self.new_tags
-            else self.items[column][self.fold(column, key)]
-            for key in keys
-        ]
+        return items
 
 
 def _decimal_text(value: Decimal) -> str:
