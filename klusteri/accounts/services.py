@@ -1,20 +1,16 @@
 """Writes of the accounts domain: one function per operation, each audited."""
 
-from functools import partial
 from typing import Any
 
-from django.conf import settings
 from django.contrib.admin.models import LogEntry
 from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
-from django.template.loader import render_to_string
-from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import timezone
 
 from klusteri.accounts.models import Affiliation, Consent, Organisation, User
 from klusteri.accounts.selectors import ErasureConsequences, erasure_consequences, personal_data_of
-from klusteri.accounts.tasks import send_email
 from klusteri.audit.services import log_action
+from klusteri.core.mail import send_to
 
 
 class AccountError(Exception):
@@ -194,42 +190,4 @@ def _tell_staff_about(consequences: ErasureConsequences) -> None:
     ):
         return
     for staff_member in User.objects.filter(is_staff=True, is_active=True):
-        with translation.override(staff_member.language):
-            context = {
-                "consequences": consequences,
-                "organisation_admin_urls": [
-                    (
-                        organisation,
-                        settings.SITE_URL
-                        + reverse("admin:accounts_organisation_change", args=[organisation.pk]),
-                    )
-                    for organisation in consequences.organisations_without_administrator
-                ],
-                "cluster_admin_urls": [
-                    (
-                        cluster,
-                        settings.SITE_URL
-                        + reverse("admin:clusters_cluster_change", args=[cluster.pk]),
-                    )
-                    for cluster in consequences.clusters_without_manager
-                ],
-                "contact_cluster_urls": [
-                    (
-                        cluster,
-                        settings.SITE_URL
-                        + reverse("admin:clusters_cluster_change", args=[cluster.pk]),
-                    )
-                    for cluster in consequences.clusters_losing_contact
-                ],
-            }
-            subject = render_to_string("accounts/email/left_without_person_subject.txt", context)
-            body = render_to_string("accounts/email/left_without_person_message.txt", context)
-        transaction.on_commit(
-            partial(
-                send_email.enqueue,
-                subject=" ".join(subject.split()),
-                body=body,
-                to=[staff_member.email],
-                from_email=settings.DEFAULT_FROM_EMAIL,
-            )
-        )
+        send_to(staff_member, "accounts/email/left_without_person", {"consequences": consequences})
