@@ -135,14 +135,18 @@ def render_mail(
     return message
 
 
-def queue_mail(message: EmailMultiAlternatives) -> None:
+def queue_mail(message: EmailMessage) -> None:
     """Send ``message`` from the task worker once the surrounding transaction has
     committed; nothing if it rolls back."""
     # Imported here: the task's module imports this one.
     from klusteri.core.tasks import send_email
 
     html_body = next(
-        (content for content, mimetype in message.alternatives if mimetype == "text/html"),
+        (
+            content
+            for content, mimetype in getattr(message, "alternatives", [])
+            if mimetype == "text/html"
+        ),
         None,
     )
     transaction.on_commit(
