@@ -235,7 +235,7 @@ else:
                 "password": env("EMAIL_HOST_PASSWORD"),
                 "use_tls": env_bool("EMAIL_USE_TLS", False),
                 # A mail server that hangs must not hold the task worker for ever:
-                # the task fails, and is tried again later (accounts/tasks.py).
+                # the task fails, and is tried again later (core/tasks.py).
                 "timeout": env_int("EMAIL_TIMEOUT", 30),
             },
         }

@@ -1,11 +1,7 @@
-from functools import partial
-
 from allauth.account.adapter import DefaultAccountAdapter
-from django.db import transaction
 from django.utils import translation
 
-from klusteri.accounts.tasks import send_email
-from klusteri.core.mail import new_message_id
+from klusteri.core.mail import queue_mail
 
 
 class AccountAdapter(DefaultAccountAdapter):
@@ -15,26 +11,11 @@ class AccountAdapter(DefaultAccountAdapter):
         return super().save_user(request, user, form, commit=commit)
 
     def send_mail(self, template_prefix, email, context):
-        """Render now, in the request's language, and send from the task worker
+        """Render now, in the language of the person the mail is for (of the
+        request if no account has the address), and send from the task worker
         once the surrounding transaction has committed."""
-        message = self.render_mail(template_prefix, email, context)
-        html_body = next(
-            (
-                content
-                for content, mimetype in getattr(message, "alternatives", [])
-                if mimetype == "text/html"
-            ),
-            None,
-        )
-        transaction.on_commit(
-            partial(
-                send_email.enqueue,
-                subject=str(message.subject),
-                body=message.body,
-                to=list(message.to),
-                from_email=message.from_email,
-                html_body=html_body,
-                # Fixed now, so that the task never sends this message twice.
-                message_id=new_message_id(),
-            )
-        )
+        user = context.get("user")
+        language = getattr(user, "language", "") or translation.get_language()
+        with translation.override(language):
+            message = self.render_mail(template_prefix, email, context)
+        queue_mail(message)

@@ -1,18 +1,16 @@
 """Writes of the accounts domain: one function per operation, each audited."""
 
-from functools import partial
 from typing import Any
 
 from django.conf import settings
 from django.db import transaction
-from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
 
 from klusteri.accounts.models import Affiliation, Consent, Organisation, User
-from klusteri.accounts.tasks import send_email
 from klusteri.audit.services import log_action
 from klusteri.core import personal_data
+from klusteri.core.mail import send_to
 from klusteri.core.personal_data import Consequence
 
 
@@ -182,31 +180,20 @@ def _tell_staff_about(consequences: list[Consequence]) -> None:
     """E-mail each member of platform staff, in their language, about the records
     left without a person (an organisation without an administrator, a cluster
     without a manager or a contact)."""
-    left_behind = [consequence for consequence in consequences if consequence.records]
-    if not left_behind:
+    left_behind_records = [consequence for consequence in consequences if consequence.records]
+    if not left_behind_records:
         return
     for staff_member in User.objects.filter(is_staff=True, is_active=True):
+        # Labels and admin links in the staff member's language, as the mail is.
         with translation.override(staff_member.language):
-            context = {
-                "left_behind": [
-                    (
-                        consequence,
-                        [
-                            (consequence.staff_label(record), _admin_url(record))
-                            for record in consequence.records
-                        ],
-                    )
-                    for consequence in left_behind
-                ],
-            }
-            subject = render_to_string("accounts/email/left_without_person_subject.txt", context)
-            body = render_to_string("accounts/email/left_without_person_message.txt", context)
-        transaction.on_commit(
-            partial(
-                send_email.enqueue,
-                subject=" ".join(subject.split()),
-                body=body,
-                to=[staff_member.email],
-                from_email=settings.DEFAULT_FROM_EMAIL,
-            )
-        )
+            left_behind = [
+                (
+                    consequence,
+                    [
+                        (consequence.staff_label(record), _admin_url(record))
+                        for record in consequence.records
+                    ],
+                )
+                for consequence in left_behind_records
+            ]
+        send_to(staff_member, "accounts/email/left_without_person", {"left_behind": left_behind})

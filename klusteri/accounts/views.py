@@ -4,10 +4,9 @@ from typing import Any
 from django.contrib import messages
 from django.contrib.auth import logout
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.core.serializers.json import DjangoJSONEncoder
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
@@ -17,6 +16,7 @@ from klusteri.accounts import services
 from klusteri.accounts.forms import AccountDeleteForm, OrganisationForm, ProfileForm
 from klusteri.accounts.models import Consent, Organisation, User
 from klusteri.core import personal_data
+from klusteri.core.access import get_scoped_or_404
 
 
 @require_safe
@@ -55,10 +55,9 @@ def organisation_create(request: HttpRequest) -> HttpResponse:
 @login_required
 def organisation_edit(request: HttpRequest, pk: int) -> HttpResponse:
     # People who merely represent the organisation may know it exists (403);
-    # anyone else is told it does not (404).
-    organisation = get_object_or_404(Organisation.objects.of_user(request.user), pk=pk)
-    if not Organisation.objects.administered_by(request.user).filter(pk=pk).exists():
-        raise PermissionDenied
+    # anyone else, platform staff too (they have the admin), is told it does not (404).
+    theirs = Organisation.objects.of_user(request.user)
+    organisation = get_scoped_or_404(theirs, theirs.administered_by(request.user), pk=pk)
     form = OrganisationForm(request.POST or None, instance=organisation)
     if request.method == "POST" and form.is_valid():
         changed = {field: form.cleaned_data[field] for field in form.changed_data}

@@ -4,8 +4,9 @@ They use the same QuerySet methods, filters and services as the pages, so that
 the directory page and the API can never disagree.
 """
 
+from django.core.exceptions import PermissionDenied
 from django.db.models import QuerySet
-from django.http import HttpRequest, QueryDict
+from django.http import Http404, HttpRequest, QueryDict
 from django.utils import translation
 from django.utils.translation import gettext as _
 from ninja import Query, Router
@@ -29,6 +30,7 @@ from klusteri.clusters.models import (
     Tag,
 )
 from klusteri.clusters.services import STAFF_ONLY_FIELDS, ClusterError, update_cluster
+from klusteri.core.access import get_scoped_or_404
 from klusteri.places.models import Municipality, Region
 
 router = Router(tags=["clusters"])
@@ -259,9 +261,14 @@ def cluster_update(
     """Change the fields given, as a cluster manager may on the editing page; answers
     with the whole profile. Needs a token of the cluster's manager or of platform staff."""
     user = request.auth
-    cluster = visible_cluster(Cluster.objects, user, slug)
-    if not Cluster.objects.editable_by(user).filter(pk=cluster.pk).exists():
-        raise HttpError(403, _("You may not change this cluster."))
+    try:
+        cluster = get_scoped_or_404(
+            Cluster.objects.visible_to(user), Cluster.objects.editable_by(user), slug=slug
+        )
+    except Http404:
+        raise HttpError(404, _("There is no published cluster at this address.")) from None
+    except PermissionDenied:
+        raise HttpError(403, _("You may not change this cluster.")) from None
     changed = changes.model_dump(exclude_unset=True)
     forbidden = sorted(STAFF_ONLY_FIELDS & changed.keys())
     if forbidden and not user.is_staff:

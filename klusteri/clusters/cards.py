@@ -2,31 +2,32 @@
 
 A card shows the cluster alone, never who is looking at it, so the card rendered
 for one list serves every list, search and page it appears in until the cluster,
-its members or the taxonomies change (``pages_version``). Rendering twenty cards
-costs more than the queries behind them; a warm list costs one cache read.
+its members or the taxonomies change (``core.pagecache``, namespace "clusters").
+Rendering twenty cards costs more than the queries behind them; a warm list costs
+one cache read.
 """
 
 from django.core.cache import cache
 from django.db.models import prefetch_related_objects
 from django.template.loader import render_to_string
 from django.utils.safestring import SafeString, mark_safe
-from django.utils.translation import get_language
 
-from klusteri.clusters.models import Cluster, pages_version
+from klusteri.clusters.models import Cluster
+from klusteri.core import pagecache
 
 # Cards outlive no change (the version renews them); the timeout only frees memory.
 CARD_TIMEOUT = 60 * 60
 
 
 def card_key(cluster: Cluster, version: str) -> str:
-    return f"clusters:card:{version}:{get_language()}:{cluster.pk}"
+    return pagecache.fragment_key("clusters", "card", cluster.pk, version=version)
 
 
 def cluster_cards(clusters: list[Cluster]) -> list[SafeString]:
     """The card of each cluster, in order. ``clusters`` need only their own fields
     and those of ``select_related("region", "municipality")``; the ecosystems and
     tags are fetched, two queries, for the cards that are not in the cache."""
-    version = pages_version()
+    version = pagecache.current_version("clusters")
     keys = {cluster.pk: card_key(cluster, version) for cluster in clusters}
     cards = cache.get_many(keys.values())
     missing = [cluster for cluster in clusters if keys[cluster.pk] not in cards]

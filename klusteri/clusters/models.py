@@ -3,16 +3,13 @@
 import operator
 from decimal import Decimal
 from functools import reduce
-from uuid import uuid4
 
 from django.conf import settings
-from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
-from django.db import models, transaction
+from django.db import models
 from django.db.models import F, Q
 from django.db.models.functions import Coalesce, Lower
-from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -20,6 +17,7 @@ from django.utils.translation import gettext_lazy as _
 from klusteri.accounts.models import Organisation
 from klusteri.accounts.validators import validate_business_id
 from klusteri.clusters.fields import FUNDING_FIELDS, MEMBER_FIELDS, MEMBER_KINDS
+from klusteri.core import pagecache
 from klusteri.places.models import Municipality, Region
 
 PERCENT = [MinValueValidator(0), MaxValueValidator(100)]
@@ -594,29 +592,12 @@ class ClusterManager(models.Model):
         return f"{self.user} – {self.cluster}"
 
 
-# Everything cached from what clusters show is kept under this version: anonymous
-# directory and profile pages (views/directory.py, ``cache_anonymous_page``), cluster
-# cards (cards.py) and rendered profiles (views/profile.py). Any change of what they
-# show makes a new one.
-PAGES_VERSION_KEY = "clusters:pages-version"
-
-
-def pages_version() -> str:
-    return cache.get_or_set(PAGES_VERSION_KEY, uuid4().hex, timeout=None)
-
-
-def forget_cached_pages(**kwargs) -> None:
-    """Cache busting: a new version at once, and again when the transaction commits,
-    so that a page read in between with the old data is not kept either."""
-
-    def bump() -> None:
-        cache.set(PAGES_VERSION_KEY, uuid4().hex, timeout=None)
-
-    bump()
-    transaction.on_commit(bump)
-
-
-_SHOWN_ON_PAGES = (
+# Everything cached from what clusters show is kept under the "clusters" version
+# of core.pagecache: anonymous directory and profile pages, cluster cards (cards.py)
+# and rendered profiles (views/profile.py). Any change of what they show makes a
+# new one.
+pagecache.forget_on_change(
+    "clusters",
     Cluster,
     ClusterMembership,
     Organisation,
@@ -626,13 +607,11 @@ _SHOWN_ON_PAGES = (
     Tag,
     Region,
     Municipality,
+    m2m=[
+        Cluster.ecosystems.through,
+        Cluster.nace_sections.through,
+        Cluster.nace_divisions.through,
+        Cluster.tags.through,
+        Cluster.services.through,
+    ],
 )
-for _sender in _SHOWN_ON_PAGES:
-    post_save.connect(forget_cached_pages, sender=_sender, dispatch_uid=f"pages-{_sender}")
-    post_delete.connect(forget_cached_pages, sender=_sender, dispatch_uid=f"pages-d-{_sender}")
-for _relation in ("ecosystems", "nace_sections", "nace_divisions", "tags", "services"):
-    m2m_changed.connect(
-        forget_cached_pages,
-        sender=getattr(Cluster, _relation).through,
-        dispatch_uid=f"pages-{_relation}",
-    )

@@ -1,5 +1,9 @@
-"""E-mail from the task worker: each message sent at most once, and tried again
-later, with growing pauses, while the mail server cannot take it.
+"""E-mail to a person: rendered in their language, queued when the transaction
+commits, and sent from the task worker at most once, tried again later, with
+growing pauses, while the mail server cannot take it.
+
+Every app mails a person with ``send_to(user, "app/email/what", context)``;
+``queue_mail`` queues a message rendered some other way (allauth's adapter).
 
 A message gets its id, its Message-ID header, when it is queued. Once the mail
 server has accepted it, a ``SentMail`` row records the id, so that a task that
@@ -19,11 +23,17 @@ import logging
 import smtplib
 from datetime import timedelta
 from email.utils import make_msgid
+from functools import partial
+from typing import Any
 
-from django.core.mail import EmailMessage
+from django.conf import settings
+from django.core.mail import EmailMessage, EmailMultiAlternatives
 from django.core.mail.utils import DNS_NAME
+from django.db import transaction
 from django.tasks import Task
-from django.utils import timezone
+from django.template import TemplateDoesNotExist
+from django.template.loader import render_to_string
+from django.utils import timezone, translation
 
 from klusteri.core.models import SentMail
 
@@ -105,3 +115,59 @@ def retry_later(
         run_after.isoformat(timespec="seconds"),
     )
     return True
+
+
+def render_mail(
+    template_prefix: str, context: dict[str, Any], *, to: list[str]
+) -> EmailMultiAlternatives:
+    """The message of the templates ``<prefix>_subject.txt``, ``<prefix>_message.txt``
+    and, if there is one, ``<prefix>_message.html`` (allauth's naming), in the
+    current language. The context has ``site_url`` for absolute links."""
+    context = {"site_url": settings.SITE_URL, **context}
+    subject = " ".join(render_to_string(f"{template_prefix}_subject.txt", context).split())
+    body = render_to_string(f"{template_prefix}_message.txt", context)
+    message = EmailMultiAlternatives(subject, body, settings.DEFAULT_FROM_EMAIL, to)
+    try:
+        html_body = render_to_string(f"{template_prefix}_message.html", context)
+    except TemplateDoesNotExist:
+        return message  # text only
+    message.attach_alternative(html_body, "text/html")
+    return message
+
+
+def queue_mail(message: EmailMessage) -> None:
+    """Send ``message`` from the task worker once the surrounding transaction has
+    committed; nothing if it rolls back."""
+    # Imported here: the task's module imports this one.
+    from klusteri.core.tasks import send_email
+
+    html_body = next(
+        (
+            content
+            for content, mimetype in getattr(message, "alternatives", [])
+            if mimetype == "text/html"
+        ),
+        None,
+    )
+    transaction.on_commit(
+        partial(
+            send_email.enqueue,
+            subject=str(message.subject),
+            body=message.body,
+            to=list(message.to),
+            from_email=message.from_email,
+            html_body=html_body,
+            # Fixed now, so that the task never sends this message twice.
+            message_id=new_message_id(),
+        )
+    )
+
+
+def send_to(user, template_prefix: str, context: dict[str, Any]) -> None:
+    """Mail ``user`` the templates of ``template_prefix`` (``render_mail``) in the
+    language they chose, whatever the language of the request, once the
+    transaction commits. URLs reversed in the templates (``{% url %}``) are in that
+    language too; ``user`` is in the context."""
+    with translation.override(user.language):
+        message = render_mail(template_prefix, {"user": user, **context}, to=[user.email])
+    queue_mail(message)

@@ -5,25 +5,21 @@ filter or typing fetches only the results (the request has an ``HX-Request``
 header) and pushes the new address, so links stay shareable and Back works.
 """
 
-import functools
-import hashlib
 import math
 from collections.abc import Sequence
 from functools import cached_property
 
-from django.conf import settings
-from django.core.cache import cache
 from django.core.paginator import Page, Paginator
 from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import render
 from django.utils.cache import patch_vary_headers
-from django.utils.translation import get_language
 from django.views.decorators.http import require_safe
 
 from klusteri.clusters.cards import cluster_cards
 from klusteri.clusters.filters import FILTER_CHOICES_TIMEOUT, SEARCH_LIMIT, ClusterFilter
-from klusteri.clusters.models import Cluster, pages_version
+from klusteri.clusters.models import Cluster
+from klusteri.core import pagecache
 
 PAGE_SIZE = 20
 # Deep pages are capped instead of paged by keyset. OFFSET makes the database walk
@@ -33,8 +29,6 @@ PAGE_SIZE = 20
 # page asks to narrow the search. 50 × 20 = 1,000, the same as the search's cut, so
 # the slowest page is page 50 (an OFFSET of 980), whatever the size of the directory.
 MAX_PAGES = SEARCH_LIMIT // PAGE_SIZE
-# Anonymous pages are kept this long (seconds) at most; a change renews them sooner.
-PAGE_CACHE_TIMEOUT = 60
 
 
 class CappedPaginator(Paginator):
@@ -127,53 +121,8 @@ def _active_filters(path: str, query: QueryDict, filters: ClusterFilter) -> list
     return active
 
 
-def _may_cache(request: HttpRequest) -> bool:
-    """Whether the page is the same for everyone who asks for this address: an
-    anonymous visitor without a session, so without messages waiting either."""
-    return (
-        request.method in ("GET", "HEAD")
-        and not request.user.is_authenticated
-        and settings.SESSION_COOKIE_NAME not in request.COOKIES
-        and "messages" not in request.COOKIES
-    )
-
-
-def cache_anonymous_page(view):
-    """Keep the page that ``view`` answers anonymous visitors for ``PAGE_CACHE_TIMEOUT``
-    seconds, per language, address and htmx request, under ``pages_version()``,
-    which any change of a cluster, its members or the taxonomies renews. Signed-in
-    people always get a fresh page: theirs shows drafts, edit links and a CSRF token."""
-
-    @functools.wraps(view)
-    def wrapper(request: HttpRequest, *args, **kwargs) -> HttpResponse:
-        if not _may_cache(request):
-            return view(request, *args, **kwargs)
-        variant = "|".join(
-            [
-                request.scheme,
-                request.get_host(),
-                get_language(),
-                request.headers.get("HX-Request", ""),
-                request.headers.get("HX-History-Restore-Request", ""),
-                request.get_full_path(),
-            ]
-        )
-        digest = hashlib.sha256(variant.encode()).hexdigest()
-        key = f"clusters:page:{pages_version()}:{digest}"
-        cached = cache.get(key)
-        if cached is not None:
-            content, headers = cached
-            return HttpResponse(content, headers=headers)
-        response = view(request, *args, **kwargs)
-        if response.status_code == 200 and not response.cookies and not response.streaming:
-            cache.set(key, (response.content, dict(response.items())), PAGE_CACHE_TIMEOUT)
-        return response
-
-    return wrapper
-
-
 @require_safe
-@cache_anonymous_page
+@pagecache.cache_anonymous_page("clusters")
 def cluster_list(request: HttpRequest) -> HttpResponse:
     filters = ClusterFilter(request.GET)
     clusters = filters.filter(Cluster.objects.visible_to(request.user).for_cards())

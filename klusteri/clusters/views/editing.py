@@ -2,8 +2,7 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_safe
@@ -11,19 +10,17 @@ from django.views.decorators.http import require_http_methods, require_safe
 from klusteri.clusters import services
 from klusteri.clusters.forms import ClusterForm, MemberAddForm, MemberForm
 from klusteri.clusters.models import Cluster
+from klusteri.core.access import get_scoped_or_404
 
 
 def _editable_cluster(request: HttpRequest, slug: str) -> Cluster:
     """The cluster, if the person may edit it. Anyone else may know a published
     cluster exists (403) but not an unpublished one (404)."""
-    cluster = (
-        Cluster.objects.editable_by(request.user).select_related("host").filter(slug=slug).first()
+    return get_scoped_or_404(
+        Cluster.objects.visible_to(request.user),
+        Cluster.objects.editable_by(request.user).select_related("host"),
+        slug=slug,
     )
-    if cluster is not None:
-        return cluster
-    if Cluster.objects.published().filter(slug=slug).exists():
-        raise PermissionDenied
-    raise Http404
 
 
 @require_http_methods(["GET", "POST"])

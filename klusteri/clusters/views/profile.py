@@ -13,14 +13,13 @@ from django.utils import timezone
 from django.utils.html import escape, format_html, strip_tags
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.text import Truncator
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_safe
 
 from klusteri.clusters.forms import language_names
-from klusteri.clusters.models import Cluster, ClusterMembership, pages_version
+from klusteri.clusters.models import Cluster, ClusterMembership
 from klusteri.clusters.selectors import cached_related_clusters
-from klusteri.clusters.views.directory import cache_anonymous_page
+from klusteri.core import pagecache
 from klusteri.core.markdown import render_markdown
 
 KIND_EXPLANATIONS = {
@@ -110,18 +109,11 @@ def organisation_json_ld(cluster: Cluster, request: HttpRequest, description: st
 def profile_parts(cluster: Cluster, request: HttpRequest) -> dict[str, str]:
     """The parts of a profile that depend on the cluster alone, not on who looks:
     the head (canonical link, Open Graph, JSON-LD), the summary and the body.
-    Rendered once per change of the data shown (``pages_version``), language and
+    Rendered once per change of the data shown (``pagecache``), language and
     host, as the members of a large cluster alone cost more than the rest of the
     page; the same few queries however many members, tags and ecosystems."""
-    key = ":".join(
-        [
-            "clusters:profile",
-            pages_version(),
-            get_language(),
-            request.scheme,
-            request.get_host(),
-            str(cluster.pk),
-        ]
+    key = pagecache.fragment_key(
+        "clusters", "profile", request.scheme, request.get_host(), cluster.pk
     )
     parts = cache.get(key)
     if parts is None:
@@ -185,7 +177,7 @@ def _render_profile_parts(pk: int, request: HttpRequest) -> dict[str, str]:
 
 
 @require_safe
-@cache_anonymous_page
+@pagecache.cache_anonymous_page("clusters")
 def cluster_detail(request: HttpRequest, slug: str) -> HttpResponse:
     cluster = get_object_or_404(Cluster.objects.visible_to(request.user), slug=slug)
     may_edit = Cluster.objects.editable_by(request.user).filter(pk=cluster.pk).exists()

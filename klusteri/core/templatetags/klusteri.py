@@ -29,3 +29,9 @@ def markdown(text: str):
     from klusteri.core.markdown import render_markdown
 
     return render_markdown(text)
+
+
+@register.filter
+def invalid_fields(form) -> list:
+    """The visible fields of ``form`` that have errors, for the error summary."""
+    return [field for field in form.visible_fields() if field.errors]

@@ -1,0 +1,83 @@
+"""``send_to``: mail to a person in their language, queued when the transaction commits."""
+
+from types import SimpleNamespace
+
+import pytest
+from django.conf import settings
+from django.core import mail
+from django.db import transaction
+from django.utils import translation
+
+from klusteri.core.mail import send_to
+from klusteri.core.models import SentMail
+
+TEMPLATE = "accounts/email/left_without_person"
+
+
+def consequences():
+    cluster = SimpleNamespace(pk=7, name="Pajaklusteri")
+    return {
+        "consequences": SimpleNamespace(
+            organisations_without_administrator=[],
+            clusters_without_manager=[cluster],
+            clusters_losing_contact=[],
+        )
+    }
+
+
+@pytest.fixture
+def swedish(make_user):
+    return make_user("svea@example.org", language="sv")
+
+
+def test_mail_is_in_the_recipients_language_not_the_requests(
+    swedish, django_capture_on_commit_callbacks
+):
+    with translation.override("fi"), django_capture_on_commit_callbacks(execute=True):
+        send_to(swedish, TEMPLATE, consequences())
+        assert translation.get_language() == "fi"  # the override ended with the rendering
+
+    [message] = mail.outbox
+    assert message.to == ["svea@example.org"]
+    assert message.subject == (
+        "[Klusteri] Ett raderat konto lämnade organisationer eller kluster utan person"
+    )
+    # Links reversed in the template are in the recipient's language too.
+    assert f"{settings.SITE_URL}/sv/admin/clusters/cluster/7/change/" in message.body
+
+
+def test_nothing_is_queued_before_the_transaction_commits(
+    swedish, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks() as callbacks:
+        send_to(swedish, TEMPLATE, consequences())
+        assert mail.outbox == []
+    assert len(callbacks) == 1
+
+
+@transaction.atomic
+def send_then_fail(user):
+    send_to(user, TEMPLATE, consequences())
+    raise RuntimeError("rolled back")
+
+
+def test_nothing_is_sent_when_the_transaction_rolls_back(
+    swedish, django_capture_on_commit_callbacks
+):
+    with (
+        django_capture_on_commit_callbacks(execute=True) as callbacks,
+        pytest.raises(RuntimeError),
+    ):
+        send_then_fail(swedish)
+    assert callbacks == []
+    assert mail.outbox == []
+
+
+def test_a_queued_message_is_sent_once(swedish, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks() as callbacks:
+        send_to(swedish, TEMPLATE, consequences())
+    [enqueue] = callbacks
+    enqueue()
+    enqueue()  # the task run again for the same message: a retry, a worker restarted
+    assert len(mail.outbox) == 1
+    assert SentMail.objects.filter(message_id=mail.outbox[0].extra_headers["Message-ID"]).exists()
