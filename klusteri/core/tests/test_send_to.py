@@ -1,6 +1,6 @@
 """``send_to``: mail to a person in their language, queued when the transaction commits."""
 
-from types import SimpleNamespace
+import copy
 
 import pytest
 from django.conf import settings
@@ -11,18 +11,25 @@ from django.utils import translation
 from klusteri.core.mail import send_to
 from klusteri.core.models import SentMail
 
-TEMPLATE = "accounts/email/left_without_person"
+TEMPLATE = "probe"
 
 
-def consequences():
-    cluster = SimpleNamespace(pk=7, name="Pajaklusteri")
-    return {
-        "consequences": SimpleNamespace(
-            organisations_without_administrator=[],
-            clusters_without_manager=[cluster],
-            clusters_losing_contact=[],
-        )
-    }
+@pytest.fixture(autouse=True)
+def probe_templates(settings, tmp_path):
+    """A mail of its own: a translated subject and a link reversed in the template."""
+    (tmp_path / "probe_subject.txt").write_text(
+        '{% include "accounts/email/left_without_person_subject.txt" %}'
+    )
+    (tmp_path / "probe_message.txt").write_text(
+        '{{ site_url }}{% url "admin:clusters_cluster_change" cluster_id %}'
+    )
+    templates = copy.deepcopy(settings.TEMPLATES)
+    templates[0]["DIRS"] = [tmp_path, *templates[0]["DIRS"]]
+    settings.TEMPLATES = templates
+
+
+def probe_context():
+    return {"cluster_id": 7}
 
 
 @pytest.fixture
@@ -34,7 +41,7 @@ def test_mail_is_in_the_recipients_language_not_the_requests(
     swedish, django_capture_on_commit_callbacks
 ):
     with translation.override("fi"), django_capture_on_commit_callbacks(execute=True):
-        send_to(swedish, TEMPLATE, consequences())
+        send_to(swedish, TEMPLATE, probe_context())
         assert translation.get_language() == "fi"  # the override ended with the rendering
 
     [message] = mail.outbox
@@ -50,14 +57,14 @@ def test_nothing_is_queued_before_the_transaction_commits(
     swedish, django_capture_on_commit_callbacks
 ):
     with django_capture_on_commit_callbacks() as callbacks:
-        send_to(swedish, TEMPLATE, consequences())
+        send_to(swedish, TEMPLATE, probe_context())
         assert mail.outbox == []
     assert len(callbacks) == 1
 
 
 @transaction.atomic
 def send_then_fail(user):
-    send_to(user, TEMPLATE, consequences())
+    send_to(user, TEMPLATE, probe_context())
     raise RuntimeError("rolled back")
 
 
@@ -75,7 +82,7 @@ def test_nothing_is_sent_when_the_transaction_rolls_back(
 
 def test_a_queued_message_is_sent_once(swedish, django_capture_on_commit_callbacks):
     with django_capture_on_commit_callbacks() as callbacks:
-        send_to(swedish, TEMPLATE, consequences())
+        send_to(swedish, TEMPLATE, probe_context())
     [enqueue] = callbacks
     enqueue()
     enqueue()  # the task run again for the same message: a retry, a worker restarted
