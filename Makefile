@@ -42,8 +42,12 @@ run: install compilemessages var
 	  $(KLUSTERI) runserver $(HOST):$(PORT) & \
 	  wait
 
+# In parallel: pytest-xdist workers, each with a test database of its own; the fault
+# tests that start processes share one worker (--dist loadgroup). Serially:
+# PYTEST_ARGS="-n 0" or PYTEST_ARGS="-p no:xdist".
+PYTEST_WORKERS ?= 2
 test: install-test compilemessages
-	$(VENV)/bin/pytest $(PYTEST_ARGS)
+	$(VENV)/bin/pytest $(if $(findstring no:xdist,$(PYTEST_ARGS)),,-n $(PYTEST_WORKERS) --dist loadgroup) $(PYTEST_ARGS)
 
 lint: install-test
 	$(VENV)/bin/ruff check .

@@ -6,11 +6,13 @@ administrator of the organisation that hosts a cluster.
 """
 
 import itertools
+import os
 
 import pytest
 from allauth.account.models import EmailAddress
+from django.conf import settings
 from django.core.cache import cache
-from django.test import Client
+from django.test import Client, override_settings
 
 from klusteri.accounts.models import Affiliation, Organisation, User
 from klusteri.accounts.validators import business_id_check_digit
@@ -35,6 +37,25 @@ def _immediate_tasks(settings):
 @pytest.fixture(autouse=True)
 def _fast_password_hashing(settings):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _cache_of_this_worker():
+    """Under pytest-xdist each worker has a test database of its own (pytest-django's
+    test_<name>_gw0, …) and, on Redis, a key prefix of its own, so that clearing the
+    cache clears nobody else's (klusteri/core/tests/worker_cache.py)."""
+    worker = os.environ.get("PYTEST_XDIST_WORKER")
+    default = settings.CACHES["default"]
+    if not worker or not default["BACKEND"].endswith(".RedisCache"):
+        yield
+        return
+    own = {
+        **default,
+        "BACKEND": "klusteri.core.tests.worker_cache.WorkerRedisCache",
+        "KEY_PREFIX": worker,
+    }
+    with override_settings(CACHES={**settings.CACHES, "default": own}):
+        yield
 
 
 @pytest.fixture(autouse=True)

@@ -8,6 +8,8 @@ command prints one JSON object.
   times, so that two databases can be compared.
 - ``import FILE``: ``klusteri import_clusters --create-tags FILE``, then ``snapshot``
   (one process instead of two: starting one takes seconds).
+- ``snapshot-import FILE``: ``snapshot`` before and after ``import FILE``, as
+  ``{"before": …, "after": …}``.
 - ``write-concurrently THREADS CALLS``: THREADS threads, each with its own
   connection, make CALLS changes each through the services; lists every error.
 """
@@ -64,6 +66,10 @@ def import_then_snapshot(path: str) -> dict:
 
     call_command("import_clusters", "--create-tags", path, stdout=sys.stderr)
     return snapshot()
+
+
+def snapshot_then_import(path: str) -> dict:
+    return {"before": snapshot(), "after": import_then_snapshot(path)}
 
 
 def write_concurrently(threads: str, calls: str) -> dict:
@@ -135,6 +141,7 @@ COMMANDS = {
     "manager": manager,
     "snapshot": snapshot,
     "import": import_then_snapshot,
+    "snapshot-import": snapshot_then_import,
     "write-concurrently": write_concurrently,
 }
 

@@ -4,8 +4,12 @@ database line that a test can cut and mend.
 
 The processes use the suite's database engine. On SQLite a database is a file
 under the test's temporary folder; on PostgreSQL it is a database beside the
-suite's, named ``<name>_faults_<what>`` after the one in ``KLUSTERI_DATABASE_URL``,
-and dropped at the end. Both are copied from one migrated template per session.
+suite's, named ``<name>_faults_<what>`` after the one in ``KLUSTERI_DATABASE_URL``
+(``<name>_faults_gw0_<what>`` in pytest-xdist's worker gw0, so that parallel
+workers never share one), and dropped at the end. Both are copied from one migrated
+template per session (per worker). The tests that start processes share the xdist
+group ``faults``, so that ``--dist loadgroup`` runs them on one worker, which
+migrates one template for all of them.
 
 Register with ``pytest_plugins = ["klusteri.core.tests.faults_support"]``.
 
@@ -40,6 +44,9 @@ SETTINGS = "klusteri.core.tests.faults_settings"
 # Bounds for waiting on another process: generous for a loaded two-core machine.
 STARTUP_SECONDS = 60
 COMMAND_SECONDS = 120
+
+# The tests that start processes of their own: one xdist worker runs them all.
+in_processes = pytest.mark.xdist_group("faults")
 
 
 def process_env(database_url: str, var_dir: Path, **extra: str) -> dict[str, str]:
@@ -141,7 +148,8 @@ class ScratchDatabases:
 
     def _name(self, what: str) -> str:
         base = urllib.parse.urlsplit(self.server_url).path.lstrip("/")
-        return f"{base}_faults_{what}"
+        worker = os.environ.get("PYTEST_XDIST_WORKER")
+        return f"{base}_faults_{worker}_{what}" if worker else f"{base}_faults_{what}"
 
     def _url(self, name: str) -> str:
         return urllib.parse.urlsplit(self.server_url)._replace(path=f"/{name}").geturl()

@@ -17,7 +17,7 @@ from django.test import Client
 from django.urls import path
 from django.utils import translation
 
-from klusteri.core.tests.faults_support import DatabaseLine, gunicorn
+from klusteri.core.tests.faults_support import DatabaseLine, gunicorn, in_processes
 from klusteri.core.views import RETRY_AFTER_SECONDS
 from klusteri.urls import urlpatterns as project_urlpatterns
 
@@ -148,6 +148,7 @@ def test_kept_database_connections_are_checked_before_use(settings):
         assert database["CONN_HEALTH_CHECKS"] is True
 
 
+@in_processes
 def test_a_real_server_answers_503_while_its_database_is_away_and_recovers(
     scratch_databases, tmp_path
 ):

@@ -14,7 +14,12 @@ import signal
 import subprocess
 from pathlib import Path
 
-from klusteri.core.tests.faults_support import PROJECT_DIR, klusteri_command, wait_for
+from klusteri.core.tests.faults_support import (
+    PROJECT_DIR,
+    in_processes,
+    klusteri_command,
+    wait_for,
+)
 
 pytest_plugins = ["klusteri.core.tests.faults_support"]
 
@@ -47,6 +52,7 @@ def write_csv(path: Path, rows: list[dict[str, str]]) -> Path:
     return path
 
 
+@in_processes
 def test_an_import_killed_halfway_leaves_nothing_and_a_rerun_equals_one_clean_run(
     scratch_databases, tmp_path
 ):
@@ -89,9 +95,10 @@ def test_an_import_killed_halfway_leaves_nothing_and_a_rerun_equals_one_clean_ru
         importer.stderr.close()
     assert importer.returncode == -signal.SIGKILL
 
-    assert killed.script("snapshot") == before
+    rerun = killed.script("snapshot-import", str(upload))
+    assert rerun["before"] == before
 
-    after_rerun = killed.script("import", str(upload))
+    after_rerun = rerun["after"]
     after = clean.script("import", str(upload))
     assert after_rerun == after
     assert len(after["clusters"]) == ROWS

@@ -18,7 +18,7 @@ import re
 import signal
 import threading
 
-from klusteri.core.tests.faults_support import gunicorn, request, wait_for
+from klusteri.core.tests.faults_support import gunicorn, in_processes, request, wait_for
 
 pytest_plugins = ["klusteri.core.tests.faults_support"]
 
@@ -46,6 +46,7 @@ def writes_of_adding_the_member(database) -> dict[str, object]:
     }
 
 
+@in_processes
 def test_a_worker_killed_inside_a_request_leaves_none_of_its_writes(scratch_databases, tmp_path):
     database = scratch_databases.new("request_killed")
     manager = database.script("manager")

@@ -13,6 +13,8 @@ import pytest
 from django.conf import settings
 from django.db import connection
 
+from klusteri.core.tests.faults_support import in_processes
+
 pytest_plugins = ["klusteri.core.tests.faults_support"]
 
 pytestmark = pytest.mark.skipif(
@@ -32,6 +34,7 @@ def test_sqlite_waits_for_the_write_lock_in_wal_mode():
     assert "journal_mode=WAL" in options["init_command"]
 
 
+@in_processes
 def test_concurrent_writers_get_no_database_is_locked_errors(scratch_databases):
     database = scratch_databases.new("concurrent_writers")
 
