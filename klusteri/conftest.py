@@ -12,8 +12,8 @@ Each persona is a person with a verified e-mail address, signed in through
 - ``representative`` represents ``host_organisation`` without administering it;
 - ``company_user`` administers ``member_company``; ``outsider`` belongs nowhere.
 
-``clients`` signs each of them in (and "anonymous" not); ``make_cluster`` makes
-any other cluster.
+``clients`` has a test client signed in as each of them, and one signed in as no
+one ("anonymous"); ``make_cluster`` makes any other cluster.
 """
 
 import itertools
@@ -144,10 +144,10 @@ def outsider(make_user):
 
 @pytest.fixture
 def make_cluster(db):
-    """``make_cluster("Akkuklusteri", **fields)``: a published cluster in Uusimaa,
-    Finland (``fields`` say otherwise: ``region=None``, ``country="SE"``, which
-    leaves the region empty), named ``name`` in Finnish ("Klusteri <n>" if none),
-    its slug made from the name; ``managers`` become its managers."""
+    """``make_cluster(name, *, managers=(), **fields)``: a published cluster named
+    ``name`` in Finnish ("Klusteri <n>" if none), its slug made from the name. A
+    Finnish one (the default) is in Uusimaa unless ``region`` says otherwise; one
+    abroad has no region. ``managers`` become its managers."""
 
     def make(name: str | None = None, *, managers=(), **fields) -> Cluster:
         name = name or f"Klusteri {next(_cluster_numbers)}"
@@ -176,7 +176,7 @@ def cluster(make_cluster, manager, host_organisation):
 def other_cluster(make_cluster, other_manager, other_host_organisation):
     """Metsäklusteri: published, hosted and managed by the other organisation's people."""
     return make_cluster(
-        "Metsäklusteri",  # metsaklusteri
+        "Metsäklusteri",  # slug metsaklusteri
         host=other_host_organisation,
         managers=[other_manager],
     )
