@@ -1,8 +1,19 @@
 """Personas and small factories shared by every app's tests.
 
 Each persona is a person with a verified e-mail address, signed in through
-``client.force_login``. Until clusters exist, a "cluster manager" is the
-administrator of the organisation that hosts a cluster.
+``client.force_login``:
+
+- ``staff`` run the platform (``is_staff``, no Django permissions);
+- ``manager`` administers ``host_organisation``; with ``cluster`` (published,
+  hosted by that organisation) they also hold its ClusterManager role, which is
+  what lets a person edit a cluster: ``cluster_manager`` is that person;
+- ``other_manager`` administers ``other_host_organisation`` and, with
+  ``other_cluster``, manages that cluster;
+- ``representative`` represents ``host_organisation`` without administering it;
+- ``company_user`` administers ``member_company``; ``outsider`` belongs nowhere.
+
+``clients`` has a test client signed in as each of them, and one signed in as no
+one ("anonymous"); ``make_cluster`` makes any other cluster.
 """
 
 import itertools
@@ -13,11 +24,16 @@ from allauth.account.models import EmailAddress
 from django.conf import settings
 from django.core.cache import cache
 from django.test import Client, override_settings
+from django.utils import translation
+from django.utils.text import slugify
 
 from klusteri.accounts.models import Affiliation, Organisation, User
 from klusteri.accounts.validators import business_id_check_digit
+from klusteri.clusters.models import Cluster, ClusterManager, Country
+from klusteri.places.models import Region
 
 _numbers = itertools.count(1000)
+_cluster_numbers = itertools.count(1)
 
 
 def make_business_id() -> str:
@@ -136,14 +152,81 @@ def company_user(make_user, affiliate, member_company):
 
 
 @pytest.fixture
+def representative(make_user, affiliate, host_organisation):
+    user = make_user("rep@example.org", name="Reijo Representative")
+    affiliate(user, host_organisation, Affiliation.Role.MEMBER)
+    return user
+
+
+@pytest.fixture
 def outsider(make_user):
     return make_user("outsider@example.org", name="Otto Outsider")
+
+
+@pytest.fixture
+def make_cluster(db):
+    """``make_cluster(name, *, managers=(), **fields)``: a published cluster named
+    ``name`` in Finnish ("Klusteri <n>" if none), its slug made from the name. A
+    Finnish one (the default) is in Uusimaa unless ``region`` says otherwise; one
+    abroad has no region. ``managers`` become its managers."""
+
+    def make(name: str | None = None, *, managers=(), **fields) -> Cluster:
+        name = name or f"Klusteri {next(_cluster_numbers)}"
+        fields.setdefault("slug", slugify(name))
+        if fields.get("country", Country.FINLAND) == Country.FINLAND:
+            fields.setdefault("region", Region.objects.get(code="MK01"))
+        with translation.override("fi"):  # ``name`` is the name in the active language
+            cluster = Cluster.objects.create(name=name, **fields)
+        for user in managers:
+            ClusterManager.objects.create(cluster=cluster, user=user)
+        return cluster
+
+    return make
+
+
+@pytest.fixture
+def cluster(make_cluster, manager, host_organisation):
+    """Vetyklusteri, /fi/clusters/vetyklusteri/: published, named in Finnish only,
+    in Uusimaa, hosted by ``host_organisation``, managed by ``manager``. A module
+    whose pages show more of it fills it in by overriding this fixture with one
+    that takes it (``def cluster(cluster)``)."""
+    return make_cluster("Vetyklusteri", host=host_organisation, managers=[manager])
+
+
+@pytest.fixture
+def other_cluster(make_cluster, other_manager, other_host_organisation):
+    """Metsäklusteri: published, hosted and managed by the other organisation's people."""
+    return make_cluster(
+        "Metsäklusteri",  # slug metsaklusteri
+        host=other_host_organisation,
+        managers=[other_manager],
+    )
+
+
+@pytest.fixture
+def cluster_manager(cluster, manager):
+    """The person who holds the ClusterManager role on ``cluster`` (``manager``)."""
+    return manager
 
 
 def client_for(user) -> Client:
     client = Client()
     client.force_login(user)
     return client
+
+
+@pytest.fixture
+def clients(outsider, company_user, representative, other_manager, manager, staff):
+    """Persona: a test client signed in as them; "anonymous" is signed in as no one."""
+    people = {
+        "outsider": outsider,
+        "company_user": company_user,
+        "representative": representative,
+        "other_manager": other_manager,
+        "manager": manager,
+        "staff": staff,
+    }
+    return {"anonymous": Client(), **{role: client_for(person) for role, person in people.items()}}
 
 
 @pytest.fixture

@@ -1,57 +1,22 @@
-"""Clusters, memberships and API tokens for the API's tests.
-
-``cluster`` is published, hosted by ``host_organisation`` and managed by the
-``manager`` persona; ``other_cluster`` is managed by ``other_manager``.
-"""
-
-import itertools
+"""Memberships and API tokens for the API's tests, and the shared ``cluster`` with
+what the API's answers show: its names in Swedish and English, its members.
+``other_cluster`` and ``make_cluster`` are klusteri/conftest.py's."""
 
 import pytest
-from django.utils import translation
 
 from klusteri.api.services import create_api_token
-from klusteri.clusters.models import Cluster, ClusterManager, ClusterMembership
-
-_numbers = itertools.count(1)
+from klusteri.clusters.models import ClusterMembership
 
 
 @pytest.fixture
-def make_cluster(db):
-    def make(name: str | None = None, *, managers=(), **fields) -> Cluster:
-        number = next(_numbers)
-        name = name or f"Klusteri {number}"
-        fields.setdefault("slug", f"klusteri-{number}")
-        with translation.override("fi"):  # ``name`` is the name in the active language
-            cluster = Cluster.objects.create(name=name, **fields)
-        for user in managers:
-            ClusterManager.objects.create(cluster=cluster, user=user)
-        return cluster
-
-    return make
-
-
-@pytest.fixture
-def cluster(make_cluster, manager, host_organisation):
-    return make_cluster(
-        "Vetyklusteri",
-        slug="vetyklusteri",
-        name_en="Hydrogen Cluster",
-        name_sv="Vätekluster",
-        host=host_organisation,
-        managers=[manager],
-        members_sme=30,
-        members_large=5,
-    )
-
-
-@pytest.fixture
-def other_cluster(make_cluster, other_manager, other_host_organisation):
-    return make_cluster(
-        "Metsäklusteri",
-        slug="metsaklusteri",
-        host=other_host_organisation,
-        managers=[other_manager],
-    )
+def cluster(cluster):
+    """Vetyklusteri (klusteri/conftest.py), named in three languages, 35 members."""
+    cluster.name_sv = "Vätekluster"
+    cluster.name_en = "Hydrogen Cluster"
+    cluster.members_sme, cluster.members_large = 30, 5
+    cluster.save(update_fields=["name_sv", "name_en", "members_sme", "members_large"])
+    cluster.refresh_from_db(fields=["member_total"])
+    return cluster
 
 
 @pytest.fixture

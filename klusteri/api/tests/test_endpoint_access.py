@@ -8,9 +8,10 @@ would send it; the database is compared before and after, and a refused write
 must change nothing.
 
 Adding an operation: add its row. An operation without a row fails
-``test_every_operation_has_a_row``, naming it. The API's own pages (schema, docs)
-are in ``klusteri/core/tests/test_url_access.py``; the same matrix for an
-unpublished cluster is in ``test_permissions.py``.
+``test_every_operation_has_a_row``, naming it. ``UNPUBLISHED`` has the rows of the
+operations on one cluster again for an unpublished cluster, which is not there
+(404) for anyone but its managers and staff. The API's own pages (schema, docs)
+are in ``klusteri/core/tests/test_url_access.py``.
 """
 
 from dataclasses import dataclass, field
@@ -22,7 +23,16 @@ from django.urls import reverse
 from klusteri.api.api import api
 from klusteri.api.models import ApiToken
 from klusteri.api.services import revoke_api_token
-from klusteri.core.tests.access import FORBIDDEN, NOT_ALLOWED, OK, Answer, ask
+from klusteri.clusters.models import Cluster
+from klusteri.core.tests.access import (
+    FORBIDDEN,
+    NOT_ALLOWED,
+    NOT_FOUND,
+    OK,
+    Answer,
+    State,
+    ask,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -83,6 +93,33 @@ ENDPOINTS = {
     ("taxonomies", "GET"): Endpoint(every(OK)),
     ("cluster-update", "PATCH"): Endpoint(WRITE, kwargs=CLUSTER, body={"members_micro": 7}),
 }
+
+# An unpublished cluster: the list leaves it out (``test_the_list_shows_…``), the
+# operations on it answer 404 to whoever may not see it, before any other check.
+HIDDEN = every(
+    NOT_FOUND, manager=OK, staff=OK, session=OK, **dict.fromkeys(NOT_AUTHENTICATED, UNAUTHORIZED)
+)
+HIDDEN_WRITE = every(
+    NOT_FOUND,
+    manager=CHANGED,
+    staff=CHANGED,
+    **dict.fromkeys(("anonymous", "session", *NOT_AUTHENTICATED), UNAUTHORIZED),
+)
+
+
+def unpublish(cluster) -> None:
+    Cluster.objects.filter(pk=cluster.pk).update(is_published=False)
+
+
+UNPUBLISHED = State(
+    enter=unpublish,
+    rows={
+        ("cluster-detail", "GET"): Endpoint(HIDDEN, kwargs=CLUSTER),
+        ("cluster-members", "GET"): Endpoint(HIDDEN, kwargs=CLUSTER),
+        ("cluster-update", "PATCH"): Endpoint(HIDDEN_WRITE, kwargs=CLUSTER,
+                                              body={"members_micro": 7}),
+    },
+)  # fmt: skip
 
 METHODS = ("GET", "POST", "PUT", "PATCH", "DELETE")
 
@@ -174,6 +211,40 @@ def test_operation(credentials, cluster, name, method):
     url = url_of(name, endpoint.kwargs, cluster)
 
     wrong = answers(credentials, url, method, endpoint.answers, endpoint.body)
+
+    assert wrong == [], "\n".join(wrong)
+
+
+def test_every_operation_on_one_cluster_has_an_unpublished_row():
+    on_a_cluster = {key for key, row in ENDPOINTS.items() if row.kwargs == CLUSTER}
+
+    assert sorted(on_a_cluster - UNPUBLISHED.rows.keys()) == [], "add them to UNPUBLISHED"
+
+
+@pytest.mark.parametrize(("name", "method"), list(UNPUBLISHED.rows))
+def test_operation_on_an_unpublished_cluster(credentials, cluster, name, method):
+    endpoint = UNPUBLISHED.rows[(name, method)]
+    UNPUBLISHED.enter(cluster)
+    url = url_of(name, endpoint.kwargs, cluster)
+
+    wrong = answers(credentials, url, method, endpoint.answers, endpoint.body)
+
+    assert wrong == [], "\n".join(wrong)
+
+
+@pytest.mark.parametrize("published", [True, False])
+def test_the_list_shows_a_cluster_to_whom_may_read_it(credentials, cluster, published):
+    Cluster.objects.filter(pk=cluster.pk).update(is_published=published)
+    rows = ENDPOINTS if published else UNPUBLISHED.rows
+    wrong = []
+    for credential, answer in rows[("cluster-detail", "GET")].answers.items():
+        if answer == UNAUTHORIZED:
+            continue  # refused by the list too (READ)
+        client, headers = credentials[credential]
+        response = client.get(reverse("api:cluster-list"), headers=headers)
+        listed = "vetyklusteri" in [row["slug"] for row in response.json()["results"]]
+        if listed is not (answer == OK):
+            wrong.append(f"{credential}: {'listed' if listed else 'not listed'}, reads {answer}")
 
     assert wrong == [], "\n".join(wrong)
 

@@ -16,13 +16,24 @@ from django.utils import translation
 from playwright.sync_api import expect
 
 from klusteri.accounts.models import Organisation
-from klusteri.clusters.models import Cluster, ClusterManager, ClusterMembership
-from klusteri.clusters.tests.test_filters import create_cluster
+from klusteri.clusters.models import (
+    Cluster,
+    ClusterMembership,
+    Ecosystem,
+    NaceSection,
+    ServiceArea,
+    Tag,
+)
 from klusteri.e2e_fixtures import assert_accessible, open_page, submit_form
-from klusteri.places.models import Region
 
 pytest_plugins = ["klusteri.e2e_fixtures"]
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+# The live server's tests empty the database after them: ``reference_data`` puts
+# the regions and taxonomies back before any cluster is made.
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.django_db(transaction=True),
+    pytest.mark.usefixtures("reference_data"),
+]
 
 LANGUAGES = ["fi", "sv", "en"]
 DESCRIPTION = """Vetyklusteri brings **hydrogen** companies together.
@@ -38,25 +49,24 @@ def url(name: str, language: str, **kwargs) -> str:
 
 
 @pytest.fixture
-def cluster(reference_data, make_organisation):
-    """A published cluster with everything its profile shows, beside a draft and a
+def showcase_cluster(cluster, make_cluster, make_organisation):
+    """The shared cluster with everything its profile shows, beside a draft and a
     Swedish network."""
-    host = make_organisation("Vetyklusteri ry", kind=Organisation.Kind.ASSOCIATION)
-    cluster = create_cluster(
-        "Vetyklusteri",
-        slug="vetyklusteri",
-        host=host,
-        region=Region.objects.get(code="MK01"),
+    Cluster.objects.filter(pk=cluster.pk).update(
         city="Espoo",
         members_sme=12,
         description=DESCRIPTION,
         label=Cluster.Label.GOLD,
         label_valid_until=datetime.date(2030, 12, 31),
-        tags=["hydrogen", "batteries"],
-        ecosystems=["digital", "energy-intensive-industries"],
-        nace=["C"],
-        services=["advocacy"],
     )
+    cluster.tags.set(
+        [Tag.objects.create(slug=slug, name=slug.title()) for slug in ("hydrogen", "batteries")]
+    )
+    cluster.ecosystems.set(
+        Ecosystem.objects.filter(slug__in=["digital", "energy-intensive-industries"])
+    )
+    cluster.nace_sections.set(NaceSection.objects.filter(code="C"))
+    cluster.services.set(ServiceArea.objects.filter(slug="advocacy"))
     for name, role, is_public in [
         ("Koneistus Oy", ClusterMembership.Role.MEMBER, True),
         ("Aalto-yliopisto", ClusterMembership.Role.RESEARCH_PARTNER, True),
@@ -69,21 +79,10 @@ def cluster(reference_data, make_organisation):
             is_public=is_public,
             since=datetime.date(2022, 5, 1),
         )
-    create_cluster("Luonnos", is_published=False)
-    create_cluster("Verkosto", kind=Cluster.Kind.NETWORK, country="SE")
+    make_cluster("Luonnos", is_published=False)
+    make_cluster("Verkosto", kind=Cluster.Kind.NETWORK, country="SE")
+    cluster.refresh_from_db()
     return cluster
-
-
-@pytest.fixture
-def manager(cluster, make_user):
-    user = make_user("mikko@example.org", name="Mikko Manager")  # verified address
-    ClusterManager.objects.create(cluster=cluster, user=user)
-    return user
-
-
-@pytest.fixture
-def staff(make_user):
-    return make_user("sanna@example.org", is_staff=True, is_superuser=True, name="Sanna Staff")
 
 
 def signed_in(make_page, live_server, user):
@@ -110,9 +109,9 @@ def expect_error_summary(page, language: str) -> None:
         expect(summary).to_contain_text("The form was not saved.")
 
 
-def test_browser_profile_is_accessible(page, cluster):
+def test_browser_profile_is_accessible(page, showcase_cluster):
     for language in LANGUAGES:
-        open_page(page, url("detail", language, slug=cluster.slug), language)
+        open_page(page, url("detail", language, slug=showcase_cluster.slug), language)
         expect(page.locator("main strong", has_text="hydrogen")).to_be_visible()
         expect(page.get_by_text("Koneistus Oy")).to_be_visible()
         expect(page.get_by_text("Hiljainen Oy")).to_have_count(0)
@@ -120,7 +119,7 @@ def test_browser_profile_is_accessible(page, cluster):
         assert_accessible(page)
 
 
-def test_browser_organisation_page_is_accessible(page, cluster):
+def test_browser_organisation_page_is_accessible(page, showcase_cluster):
     member = Organisation.objects.get(name="Koneistus Oy")
     for language in LANGUAGES:
         open_page(page, url("organisation", language, pk=member.pk), language)
@@ -129,8 +128,10 @@ def test_browser_organisation_page_is_accessible(page, cluster):
         assert_accessible(page)
 
 
-def test_browser_edit_page_is_accessible_empty_and_with_errors(make_page, live_server, manager):
-    page = signed_in(make_page, live_server, manager)
+def test_browser_edit_page_is_accessible_empty_and_with_errors(
+    make_page, live_server, cluster_manager, showcase_cluster
+):
+    page = signed_in(make_page, live_server, cluster_manager)
     bad = {
         "funding_membership": "60",
         "funding_public": "60",
@@ -155,8 +156,10 @@ def test_browser_edit_page_is_accessible_empty_and_with_errors(make_page, live_s
         assert_accessible(page)
 
 
-def test_browser_members_and_add_member_pages_are_accessible(make_page, live_server, manager):
-    page = signed_in(make_page, live_server, manager)
+def test_browser_members_and_add_member_pages_are_accessible(
+    make_page, live_server, cluster_manager, showcase_cluster
+):
+    page = signed_in(make_page, live_server, cluster_manager)
     for language in LANGUAGES:
         open_page(page, url("members", language, slug="vetyklusteri"), language)
         expect(page.locator("main table tbody tr")).to_have_count(3)
@@ -197,7 +200,7 @@ def test_browser_import_page_is_accessible_with_an_error_report(make_page, live_
     assert not Cluster.objects.filter(slug="x").exists()
 
 
-def test_browser_directory_filters_with_the_keyboard_alone(page, cluster):
+def test_browser_directory_filters_with_the_keyboard_alone(page, showcase_cluster):
     open_page(page, "/en/clusters/", "en")
     page.wait_for_function("() => window.htmx !== undefined")
     country = page.locator("summary", has_text="Country")

@@ -11,21 +11,12 @@ from PIL import Image
 from klusteri.accounts.models import Affiliation
 from klusteri.audit.models import AuditEntry
 from klusteri.clusters.forms import ClusterForm
-from klusteri.clusters.models import Cluster, ClusterManager, ClusterMembership, Ecosystem, Tag
+from klusteri.clusters.models import Cluster, ClusterMembership, Ecosystem, Tag
 from klusteri.places.models import Municipality, Region
 
 pytestmark = pytest.mark.django_db
 
 URL = "/en/clusters/vetyklusteri/edit/"
-
-
-@pytest.fixture
-def cluster(manager, host_organisation):
-    cluster = Cluster.objects.create(
-        name_fi="Vetyklusteri", slug="vetyklusteri", host=host_organisation, members_sme=10
-    )
-    ClusterManager.objects.create(cluster=cluster, user=manager)
-    return cluster
 
 
 @pytest.fixture(autouse=True)

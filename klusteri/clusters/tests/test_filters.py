@@ -1,13 +1,10 @@
 """ClusterFilter: the directory's filters, shared by the page, exports, map and API.
 
 Searching goes through ``klusteri.search.search``. These tests replace it with
-``fake_search`` (the search module is written in parallel; the fake also keeps
-the tests independent of its ranking).
+``fake_search``, which keeps them independent of its ranking.
 """
 
 import itertools
-import sys
-import types
 
 import pytest
 from django.http import QueryDict
@@ -41,18 +38,15 @@ def create_cluster(name: str, *, tags=(), ecosystems=(), nace=(), services=(), *
 def fake_search(monkeypatch, ranked: list[int]) -> list[tuple]:
     """Make ``klusteri.search.search`` answer ``ranked`` (best first) whatever the
     words; return the list of calls it gets."""
-    try:
-        import klusteri.search as module
-    except ImportError:  # not written yet: stand in for the whole module
-        module = types.ModuleType("klusteri.search")
-        monkeypatch.setitem(sys.modules, "klusteri.search", module)
+    import klusteri.search as module
+
     calls = []
 
     def search(kind, query, *, limit=500):
         calls.append((kind, query, limit))
         return list(ranked)[:limit]
 
-    monkeypatch.setattr(module, "search", search, raising=False)
+    monkeypatch.setattr(module, "search", search)
     return calls
 
 

@@ -7,7 +7,7 @@ import pytest
 
 from klusteri.accounts.models import Organisation
 from klusteri.audit.models import AuditEntry
-from klusteri.clusters.models import Cluster, ClusterManager, ClusterMembership
+from klusteri.clusters.models import Cluster, ClusterMembership
 
 pytestmark = pytest.mark.django_db
 
@@ -21,24 +21,6 @@ def edit_url(membership) -> str:
 
 def remove_url(membership) -> str:
     return f"/en/clusters/{membership.cluster.slug}/members/{membership.pk}/remove/"
-
-
-@pytest.fixture
-def cluster(manager, host_organisation):
-    cluster = Cluster.objects.create(
-        name_fi="Vetyklusteri", slug="vetyklusteri", host=host_organisation
-    )
-    ClusterManager.objects.create(cluster=cluster, user=manager)
-    return cluster
-
-
-@pytest.fixture
-def other_cluster(other_manager, other_host_organisation):
-    cluster = Cluster.objects.create(
-        name_fi="Metsäklusteri", slug="metsaklusteri", host=other_host_organisation
-    )
-    ClusterManager.objects.create(cluster=cluster, user=other_manager)
-    return cluster
 
 
 @pytest.fixture

@@ -9,7 +9,6 @@ import pytest
 
 from klusteri.clusters.models import (
     Cluster,
-    ClusterManager,
     ClusterMembership,
     Country,
     Ecosystem,
@@ -27,25 +26,19 @@ URL = "/en/clusters/vetyklusteri/"
 
 
 @pytest.fixture
-def cluster(manager, host_organisation):
-    cluster = Cluster.objects.create(
-        name_fi="Vetyklusteri",
-        name_en="Hydrogen Cluster Finland",
-        slug="vetyklusteri",
-        host=host_organisation,
-    )
-    ClusterManager.objects.create(cluster=cluster, user=manager)
+def cluster(cluster):
+    """The shared cluster with an English name, the title of the profile in English,
+    and no region: the query counts below are for related clusters found by what
+    they share, not filled in from the region."""
+    cluster.name_en = "Hydrogen Cluster Finland"
+    cluster.region = None
+    cluster.save(update_fields=["name_en", "region"])
     return cluster
 
 
 @pytest.fixture
 def tag():
     return Tag.objects.create(slug="hydrogen", name_fi="Vety", name_en="Hydrogen")
-
-
-def make_cluster(slug: str, **fields) -> Cluster:
-    fields.setdefault("name_fi", slug.capitalize())
-    return Cluster.objects.create(slug=slug, **fields)
 
 
 def json_ld(response) -> dict:
@@ -223,10 +216,10 @@ def test_only_consenting_members_are_listed_members_and_partners_apart(
     assert "Salainen Oy" not in text
 
 
-def test_related_clusters_are_shown_with_the_reason(client, cluster, tag):
+def test_related_clusters_are_shown_with_the_reason(client, cluster, tag, make_cluster):
     cluster.tags.add(tag)
-    peer = make_cluster("vatgas", name_fi="Vätgaskluster", country=Country.SWEDEN)
-    twin = make_cluster("kaksonen", name_fi="Kaksonen")
+    peer = make_cluster("Vätgaskluster", slug="vatgas", country=Country.SWEDEN)
+    twin = make_cluster("Kaksonen", slug="kaksonen")
     twin.tags.add(tag)
     energy = Ecosystem.objects.get(slug="renewable-energy")
     cluster.ecosystems.add(energy)
@@ -320,7 +313,7 @@ def test_open_graph_tags_describe_the_page(client, cluster):
     assert '<meta name="description" content="We make hydrogen.">' in text
 
 
-def fill(cluster, make_organisation, count: int) -> None:
+def fill(cluster, make_organisation, make_cluster, count: int) -> None:
     for number in range(count):
         organisation = make_organisation(f"Jäsen {number} Oy")
         ClusterMembership.objects.create(
@@ -331,7 +324,7 @@ def fill(cluster, make_organisation, count: int) -> None:
         )
         tag = Tag.objects.create(slug=f"tag-{cluster.pk}-{number}", name_fi=f"Aihe {number}")
         cluster.tags.add(tag)
-        related = make_cluster(f"sukua-{cluster.pk}-{number}")
+        related = make_cluster(f"Sukua-{cluster.pk}-{number}")
         related.tags.add(tag)
     cluster.ecosystems.add(*Ecosystem.objects.all()[:count])
     cluster.nace_sections.add(*NaceSection.objects.all()[:count])
@@ -347,9 +340,9 @@ PROFILE_QUERIES = 11
 
 @pytest.mark.parametrize("count", [3, 30])
 def test_query_count_does_not_grow_with_members_and_tags(
-    client, cluster, make_organisation, django_assert_num_queries, count
+    client, cluster, make_organisation, make_cluster, django_assert_num_queries, count
 ):
-    fill(cluster, make_organisation, count)
+    fill(cluster, make_organisation, make_cluster, count)
 
     with django_assert_num_queries(PROFILE_QUERIES):
         response = client.get(URL)
@@ -359,9 +352,9 @@ def test_query_count_does_not_grow_with_members_and_tags(
 
 @pytest.mark.parametrize("count", [3, 30])
 def test_a_rendered_profile_costs_one_query_for_anyone(
-    manager_client, cluster, make_organisation, django_assert_num_queries, count
+    manager_client, cluster, make_organisation, make_cluster, django_assert_num_queries, count
 ):
-    fill(cluster, make_organisation, count)
+    fill(cluster, make_organisation, make_cluster, count)
     manager_client.get(URL)
 
     # Session, user, the cluster and the edit check: the profile itself is cached.
@@ -373,9 +366,9 @@ def test_a_rendered_profile_costs_one_query_for_anyone(
 
 
 def test_manager_pays_one_query_for_the_edit_check_and_two_for_the_session(
-    manager_client, cluster, make_organisation, django_assert_num_queries
+    manager_client, cluster, make_organisation, make_cluster, django_assert_num_queries
 ):
-    fill(cluster, make_organisation, 3)
+    fill(cluster, make_organisation, make_cluster, 3)
 
     with django_assert_num_queries(PROFILE_QUERIES + 3):
         manager_client.get(URL)
@@ -392,19 +385,19 @@ def test_unknown_cluster_is_404(client):
 # related_clusters
 
 
-def test_related_ranks_shared_tags_over_ecosystems_over_region(cluster, tag):
+def test_related_ranks_shared_tags_over_ecosystems_over_region(cluster, tag, make_cluster):
     region = Region.objects.get(code="MK17")
     energy = Ecosystem.objects.get(slug="renewable-energy")
     cluster.region = region
     cluster.save(update_fields=["region"])
     cluster.tags.add(tag)
     cluster.ecosystems.add(energy)
-    neighbour = make_cluster("naapuri", region=region)
-    ecosystem_mate = make_cluster("ekosysteemi")
+    neighbour = make_cluster("Naapuri", region=region)
+    ecosystem_mate = make_cluster("Ekosysteemi")
     ecosystem_mate.ecosystems.add(energy)
-    tag_mate = make_cluster("aihe")
+    tag_mate = make_cluster("Aihe")
     tag_mate.tags.add(tag)
-    make_cluster("vieras")
+    make_cluster("Vieras")
 
     related = related_clusters(cluster)
 
@@ -413,16 +406,16 @@ def test_related_ranks_shared_tags_over_ecosystems_over_region(cluster, tag):
     assert (related[0].shared_tags, related[0].shared_ecosystems) == (1, 0)
 
 
-def test_related_keeps_places_for_nordic_peers(cluster, tag):
+def test_related_keeps_places_for_nordic_peers(cluster, tag, make_cluster):
     energy = Ecosystem.objects.get(slug="renewable-energy")
     cluster.ecosystems.add(energy)
     cluster.tags.add(tag)
-    finns = [make_cluster(f"suomi-{n}") for n in range(6)]
+    finns = [make_cluster(f"Suomi-{n}") for n in range(6)]
     for finn in finns:
         finn.tags.add(tag)
-    swede = make_cluster("sverige", country=Country.SWEDEN)
+    swede = make_cluster("Sverige", country=Country.SWEDEN)
     swede.ecosystems.add(energy)
-    norwegian_without_ecosystem = make_cluster("norge", country=Country.NORWAY)
+    norwegian_without_ecosystem = make_cluster("Norge", country=Country.NORWAY)
     norwegian_without_ecosystem.tags.add(tag)
 
     related = related_clusters(cluster, limit=6)
@@ -433,9 +426,9 @@ def test_related_keeps_places_for_nordic_peers(cluster, tag):
     assert norwegian_without_ecosystem not in related[-1:]
 
 
-def test_related_leaves_out_unpublished_clusters_and_itself(cluster, tag):
+def test_related_leaves_out_unpublished_clusters_and_itself(cluster, tag, make_cluster):
     cluster.tags.add(tag)
-    hidden = make_cluster("piilo", is_published=False)
+    hidden = make_cluster("Piilo", is_published=False)
     hidden.tags.add(tag)
 
     assert related_clusters(cluster) == []
@@ -443,11 +436,11 @@ def test_related_leaves_out_unpublished_clusters_and_itself(cluster, tag):
 
 @pytest.mark.parametrize("count", [8, 40])
 def test_related_takes_three_queries_however_many_clusters(
-    cluster, tag, django_assert_num_queries, count
+    cluster, tag, django_assert_num_queries, count, make_cluster
 ):
     cluster.tags.add(tag)
     for number in range(count):
-        make_cluster(f"k-{number}").tags.add(tag)
+        make_cluster(f"K-{number}").tags.add(tag)
 
     # Nordic peers, the others, and the chosen clusters' rows.
     with django_assert_num_queries(3):
@@ -475,10 +468,10 @@ def test_an_edit_shows_at_once_to_anonymous_visitors(client, cluster):
     assert "Hydrogen Valley" in client.get(URL).text
 
 
-def test_a_new_member_shows_at_once(client, cluster, make_organisation):
+def test_a_new_member_shows_at_once(client, cluster, make_organisation, make_cluster):
     client.get(URL)
 
-    fill(cluster, make_organisation, 1)
+    fill(cluster, make_organisation, make_cluster, 1)
 
     assert 'href="/en/clusters/organisations/' in client.get(URL).text
 
@@ -490,10 +483,12 @@ def test_manager_sees_edit_links_that_anonymous_pages_never_keep(client, manager
     assert 'href="/en/clusters/vetyklusteri/edit/"' not in client.get(URL).text
 
 
-def test_cached_related_clusters_cost_one_query(cluster, tag, django_assert_num_queries):
+def test_cached_related_clusters_cost_one_query(
+    cluster, tag, django_assert_num_queries, make_cluster
+):
     cluster.tags.add(tag)
     for number in range(3):
-        make_cluster(f"k-{number}").tags.add(tag)
+        make_cluster(f"K-{number}").tags.add(tag)
     first = cached_related_clusters(cluster)
 
     with django_assert_num_queries(1):
@@ -503,9 +498,9 @@ def test_cached_related_clusters_cost_one_query(cluster, tag, django_assert_num_
     assert [c.shared_tags for c in again] == [1, 1, 1]
 
 
-def test_a_related_cluster_unpublished_since_leaves_the_cached_list(cluster, tag):
+def test_a_related_cluster_unpublished_since_leaves_the_cached_list(cluster, tag, make_cluster):
     cluster.tags.add(tag)
-    other = make_cluster("toinen")
+    other = make_cluster("Toinen")
     other.tags.add(tag)
     assert cached_related_clusters(cluster) == [other]
 

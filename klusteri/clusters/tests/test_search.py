@@ -16,20 +16,11 @@ def hydrogen_tag():
 
 
 @pytest.fixture
-def make_cluster():
-    def make(slug: str, **fields) -> Cluster:
-        fields.setdefault("name_fi", slug.capitalize())
-        return Cluster.objects.create(slug=slug, **fields)
-
-    return make
-
-
-@pytest.fixture
 def vaasa_cluster(make_cluster, hydrogen_tag):
     vaasa = Municipality.objects.get(name_fi="Vaasa")
     cluster = make_cluster(
-        "energiaklusteri",
-        name_fi="Pohjanmaan energiaklusteri",
+        "Pohjanmaan energiaklusteri",
+        slug="energiaklusteri",
         name_sv="Österbottens energikluster",
         name_en="Ostrobothnia Energy Cluster",
         description_fi="Tuulivoimaa ja akkuteknologiaa.",
@@ -92,8 +83,8 @@ def test_an_unlisted_member_is_not_searchable(vaasa_cluster, make_organisation):
 
 
 def test_a_name_ranks_above_a_description(make_cluster):
-    described = make_cluster("kuvattu", description_fi="Edistämme vetytaloutta.")
-    named = make_cluster("nimetty", name_fi="Vetyklusteri")
+    described = make_cluster("Kuvattu", description_fi="Edistämme vetytaloutta.")
+    named = make_cluster("Vetyklusteri", slug="nimetty")
 
     reindex_clusters([described.pk, named.pk])
 
@@ -114,7 +105,7 @@ def test_reindexing_takes_as_many_queries_for_many_clusters_as_for_one(
     make_cluster, hydrogen_tag, make_organisation
 ):
     for number in range(5):
-        cluster = make_cluster(f"klusteri-{number}")
+        cluster = make_cluster(f"Klusteri-{number}")
         cluster.tags.add(hydrogen_tag)
         organisation = make_organisation(f"Jäsen {number} Oy")
         ClusterMembership.objects.create(cluster=cluster, organisation=organisation, is_public=True)

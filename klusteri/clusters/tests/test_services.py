@@ -14,13 +14,6 @@ from klusteri.search import search
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def cluster(host_organisation):
-    return Cluster.objects.create(
-        name_fi="Vetyklusteri", slug="vetyklusteri", host=host_organisation
-    )
-
-
 def test_update_cluster_saves_and_audits(cluster, manager, host_organisation):
     energy = Ecosystem.objects.get(slug="renewable-energy")
 
@@ -235,6 +228,7 @@ def admin_data(cluster: Cluster, **overrides) -> dict:
         "slug": cluster.slug,
         "kind": cluster.kind,
         "host": cluster.host_id or "",
+        "region": cluster.region_id or "",
         "legal_form": cluster.legal_form,
         "languages": "[]",
         "initial-languages": "[]",  # the admin's hidden initial for a callable default

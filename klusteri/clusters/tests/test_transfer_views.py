@@ -16,7 +16,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils.html import escape
 
 from klusteri.audit.models import AuditEntry
-from klusteri.clusters.models import Cluster, ClusterManager
+from klusteri.clusters.models import Cluster
 from klusteri.places.models import Region
 
 pytestmark = pytest.mark.django_db
@@ -24,11 +24,6 @@ pytestmark = pytest.mark.django_db
 DATA = Path(__file__).parent / "data"
 EXPORT_URL = "/en/clusters/export/csv/"
 IMPORT_URL = "/en/clusters/import/"
-
-
-def make_cluster(slug: str, **fields) -> Cluster:
-    fields.setdefault("name_fi", slug.capitalize())
-    return Cluster.objects.create(slug=slug, **fields)
 
 
 def exported_slugs(response) -> list[str]:
@@ -43,10 +38,10 @@ def upload(name: str, content: bytes | None = None) -> SimpleUploadedFile:
 # Export ---------------------------------------------------------------------------
 
 
-def test_anyone_downloads_the_published_clusters_as_csv(client):
-    make_cluster("vety")
-    make_cluster("metsa")
-    make_cluster("draft", is_published=False)
+def test_anyone_downloads_the_published_clusters_as_csv(client, make_cluster):
+    make_cluster("Vety")
+    make_cluster("Metsa")
+    make_cluster("Draft", is_published=False)
 
     with time_machine.travel("2026-03-01 23:30 +02:00", tick=False):
         response = client.get(EXPORT_URL)
@@ -59,18 +54,18 @@ def test_anyone_downloads_the_published_clusters_as_csv(client):
     assert exported_slugs(response) == ["metsa", "vety"]
 
 
-def test_the_download_follows_the_directory_filters_and_order(client):
-    make_cluster("vety", region=Region.objects.get(code="MK17"), members_sme=300)
-    make_cluster("meri", region=Region.objects.get(code="MK02"), members_sme=20)
-    make_cluster("metsa", region=Region.objects.get(code="MK17"), members_sme=80)
+def test_the_download_follows_the_directory_filters_and_order(client, make_cluster):
+    make_cluster("Vety", region=Region.objects.get(code="MK17"), members_sme=300)
+    make_cluster("Meri", region=Region.objects.get(code="MK02"), members_sme=20)
+    make_cluster("Metsa", region=Region.objects.get(code="MK17"), members_sme=80)
 
     response = client.get(EXPORT_URL, {"region": "MK17", "sort": "size"})
 
     assert exported_slugs(response) == ["vety", "metsa"]
 
 
-def test_a_workbook_download(client):
-    make_cluster("vety")
+def test_a_workbook_download(client, make_cluster):
+    make_cluster("Vety")
 
     response = client.get("/en/clusters/export/xlsx/")
 
@@ -99,29 +94,29 @@ def test_export_wrong_method_is_405(client):
     assert response.status_code == 405
 
 
-def test_a_manager_also_downloads_their_unpublished_cluster(manager_client, manager):
-    ClusterManager.objects.create(cluster=make_cluster("draft", is_published=False), user=manager)
-    make_cluster("other-draft", is_published=False)
-    make_cluster("vety")
+def test_a_manager_also_downloads_their_unpublished_cluster(manager_client, manager, make_cluster):
+    make_cluster("Draft", is_published=False, managers=[manager])
+    make_cluster("Other-draft", is_published=False)
+    make_cluster("Vety")
 
     response = manager_client.get(EXPORT_URL)
 
     assert exported_slugs(response) == ["draft", "vety"]
 
 
-def test_staff_download_every_cluster(staff_client):
-    make_cluster("draft", is_published=False)
-    make_cluster("vety")
+def test_staff_download_every_cluster(staff_client, make_cluster):
+    make_cluster("Draft", is_published=False)
+    make_cluster("Vety")
 
     response = staff_client.get(EXPORT_URL)
 
     assert exported_slugs(response) == ["draft", "vety"]
 
 
-def test_the_download_stops_at_the_limit(client, monkeypatch):
+def test_the_download_stops_at_the_limit(client, monkeypatch, make_cluster):
     monkeypatch.setattr("klusteri.clusters.views.transfer.EXPORT_LIMIT", 2)
-    for slug in ("a", "b", "c"):
-        make_cluster(slug)
+    for name in ("A", "B", "C"):
+        make_cluster(name)
 
     response = client.get(EXPORT_URL)
 
@@ -130,16 +125,16 @@ def test_the_download_stops_at_the_limit(client, monkeypatch):
 
 @pytest.mark.parametrize("fmt", ["csv", "xlsx"])
 def test_the_download_takes_the_same_queries_for_any_number_of_clusters(
-    client, django_assert_num_queries, fmt
+    client, django_assert_num_queries, fmt, make_cluster
 ):
     for number in range(2):
-        make_cluster(f"cluster-{number}")
+        make_cluster(f"Cluster-{number}")
     # The clusters with their region and municipality, and their five taxonomies.
     with django_assert_num_queries(6):
         client.get(f"/en/clusters/export/{fmt}/")
 
     for number in range(2, 20):
-        make_cluster(f"cluster-{number}")
+        make_cluster(f"Cluster-{number}")
 
     with django_assert_num_queries(6):
         client.get(f"/en/clusters/export/{fmt}/")

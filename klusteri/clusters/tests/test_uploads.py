@@ -22,7 +22,7 @@ from PIL import Image, PngImagePlugin
 
 from klusteri.audit.models import AuditEntry
 from klusteri.clusters.forms import LOGO_MAX_BYTES, LOGO_MAX_SIDE, reencoded_logo
-from klusteri.clusters.models import Cluster, ClusterManager
+from klusteri.clusters.models import Cluster
 
 pytestmark = pytest.mark.django_db
 
@@ -268,12 +268,9 @@ def test_svg_behind_a_long_prologue_is_still_refused():
 
 
 @pytest.fixture
-def editable_cluster(manager, host_organisation, settings, tmp_path):
+def editable_cluster(cluster, settings, tmp_path):
+    """The shared cluster (managed by ``manager``), its uploads kept in ``tmp_path``."""
     settings.MEDIA_ROOT = tmp_path
-    cluster = Cluster.objects.create(
-        name_fi="Vetyklusteri", slug="vetyklusteri", host=host_organisation
-    )
-    ClusterManager.objects.create(cluster=cluster, user=manager)
     return cluster
 
 

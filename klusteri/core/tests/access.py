@@ -4,7 +4,9 @@ pattern of the project, and a comparison of the database before and after a requ
 Used by ``core/tests/test_url_access.py`` (the site's pages, allauth's, the admin)
 and ``api/tests/test_endpoint_access.py`` (the API's operations). A row of a
 matrix says which ``Answer`` each persona must get; ``Answer.mismatch`` says in
-words what went wrong, so that a failure reads like the rule it breaks.
+words what went wrong, so that a failure reads like the rule it breaks. A
+``State`` holds the rows for the world with its objects in another state (an
+unpublished cluster), for the pages that answer otherwise there.
 """
 
 import copy
@@ -23,9 +25,14 @@ from django.urls.resolvers import LocalePrefixPattern
 from django.utils import translation
 
 # The personas of klusteri/conftest.py, from the least to the most powerful:
-# company_user administers a member organisation of the cluster, other_manager
-# manages another cluster, manager manages this one, staff run the platform.
-ROLES = ("anonymous", "outsider", "company_user", "other_manager", "manager", "staff")
+# company_user administers a member organisation of the cluster, representative
+# represents the cluster's host organisation without administering it,
+# other_manager manages another cluster, manager manages this one (and administers
+# its host), staff run the platform.
+ROLES = (
+    "anonymous", "outsider", "company_user", "representative", "other_manager", "manager",
+    "staff",
+)  # fmt: skip
 
 # Pages are asked for in Finnish, the default language; the hygiene tests check
 # that every public page answers in all three.
@@ -137,6 +144,22 @@ class Page:
 def any_method(answers: dict[str, Answer], **fields) -> Page:
     """A row whose answers do not depend on the method."""
     return Page(get=answers, post=answers, put=answers, **fields)
+
+
+@dataclass(frozen=True)
+class State:
+    """The world in another state of its objects (an unpublished cluster):
+    ``enter(world)`` puts it there, and ``rows`` are the matrix's rows for it. Every
+    URL pattern whose key starts with one of ``covers`` must have a row, so that a
+    new page says how it answers in this state too."""
+
+    enter: Callable[..., None]
+    rows: dict
+    covers: tuple[str, ...] = ()
+
+    def missing(self, keys) -> list[str]:
+        """The keys among ``keys`` this state covers and has no row for."""
+        return sorted(key for key in keys if key.startswith(self.covers) and key not in self.rows)
 
 
 # URL patterns -------------------------------------------------------------------

@@ -20,7 +20,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import URLPattern, URLResolver, get_resolver, resolve
 
 from klusteri.accounts.models import Affiliation
-from klusteri.clusters.models import Cluster, ClusterManager, ClusterMembership
+from klusteri.clusters.models import Cluster, ClusterMembership
 
 pytestmark = pytest.mark.django_db
 
@@ -96,11 +96,9 @@ def csrf_failure_marked(settings):
 
 
 @pytest.fixture
-def site(staff, manager, host_organisation, member_company, affiliate) -> dict[str, str]:
-    """A cluster, its member and an organisation the staff person runs, so that the
-    addresses find something; the URL parameters that name them."""
-    cluster = Cluster.objects.create(name_fi="Vetyklusteri", slug="vetyklusteri")
-    ClusterManager.objects.create(cluster=cluster, user=manager)
+def site(staff, cluster, host_organisation, member_company, affiliate) -> dict[str, str]:
+    """The shared cluster, its member and an organisation the staff person runs, so
+    that the addresses find something; the URL parameters that name them."""
     ClusterMembership.objects.create(cluster=cluster, organisation=member_company)
     affiliate(staff, host_organisation, Affiliation.Role.ADMIN)
     return {"slug": cluster.slug, "pk": str(host_organisation.pk), "object_id": str(cluster.pk)}
