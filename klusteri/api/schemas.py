@@ -174,10 +174,6 @@ class ClusterCard(Translated):
         return context["request"].build_absolute_uri(cluster.get_absolute_url())
 
 
-class ClusterPage(PageLinks):
-    results: list[ClusterCard]
-
-
 class MembersByType(Schema):
     large: int
     sme: int
@@ -266,10 +262,6 @@ class Membership(Schema):
     organisation: Organisation
     role: RoleCode
     since: date | None
-
-
-class MembershipPage(PageLinks):
-    results: list[Membership]
 
 
 # Writing a cluster ----------------------------------------------------------------
