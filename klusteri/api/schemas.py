@@ -176,10 +176,6 @@ class ClusterCard(Translated):
         return context["request"].build_absolute_uri(cluster.get_absolute_url())
 
 
-class ClusterPage(PageLinks):
-    results: list[ClusterCard]
-
-
 # What the documentation says of a field beside its type and name.
 MEMBER_DESCRIPTIONS = {"uas": "Universities of applied sciences."}
 PROFILE_DESCRIPTIONS = {"languages": "Languages of service."}
@@ -314,10 +310,6 @@ class Membership(Schema):
     organisation: Organisation
     role: RoleCode
     since: date | None
-
-
-class MembershipPage(PageLinks):
-    results: list[Membership]
 
 
 # Writing a cluster ----------------------------------------------------------------

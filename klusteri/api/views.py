@@ -11,11 +11,13 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 from ninja import Query, Router
 from ninja.errors import HttpError
+from ninja.pagination import paginate
 
 from klusteri.accounts.models import Organisation
 from klusteri.api import schemas
 from klusteri.api.auth import BearerToken, reader
 from klusteri.api.errors import InvalidInput
+from klusteri.api.pagination import Pages
 from klusteri.clusters import fields as cluster_fields
 from klusteri.clusters.filters import ClusterFilter
 from klusteri.clusters.forms import ClusterForm
@@ -40,28 +42,6 @@ NOT_FOUND = {404: schemas.Error}
 
 
 # Helpers --------------------------------------------------------------------------
-
-
-def page(request: HttpRequest, rows: QuerySet, paging: schemas.Paging) -> dict:
-    """One page of ``rows`` with the count and the links to the pages beside it."""
-    count = rows.count()
-    start, limit = paging.offset, paging.limit
-    results = list(rows[start : start + limit]) if start < count else []
-
-    def link(offset: int) -> str:
-        params = request.GET.copy()
-        params["offset"] = str(offset)
-        params["limit"] = str(limit)
-        return request.build_absolute_uri(f"{request.path}?{params.urlencode()}")
-
-    following = start + limit
-    has_next = following < count and following <= schemas.MAX_OFFSET
-    return {
-        "count": count,
-        "next": link(following) if has_next else None,
-        "previous": link(max(start - limit, 0)) if start > 0 else None,
-        "results": results,
-    }
 
 
 def filter_data(filters: schemas.ClusterFilters) -> QueryDict:
@@ -96,24 +76,22 @@ def profile(user, slug: str) -> Cluster:
 
 @router.get(
     "/clusters/",
-    response={200: schemas.ClusterPage, **ERRORS},
+    response={200: list[schemas.ClusterCard], **ERRORS},
     url_name="cluster-list",
     summary="List clusters",
 )
+@paginate(Pages)
 def cluster_list(
     request: HttpRequest,
     filters: Query[schemas.ClusterFilters],
-    paging: Query[schemas.Paging],
     lang: schemas.Language | None = None,
 ):
-    """The clusters of the directory, with its filters and sort orders."""
+    """The clusters of the directory, with its filters and sort orders: the same
+    clusters in the same order as the directory page."""
     directory = ClusterFilter(filter_data(filters))
-    clusters = directory.filter(
-        Cluster.objects.visible_to(reader(request))
-        .for_cards()
-        .prefetch_related("ecosystems", "tags")
+    return directory.rank(
+        Cluster.objects.visible_to(reader(request)), prefetch=("ecosystems", "tags")
     )
-    return page(request, clusters, paging)
 
 
 @router.get(
@@ -129,24 +107,19 @@ def cluster_detail(request: HttpRequest, slug: str, lang: schemas.Language | Non
 
 @router.get(
     "/clusters/{slug:slug}/members/",
-    response={200: schemas.MembershipPage, **ERRORS, **NOT_FOUND},
+    response={200: list[schemas.Membership], **ERRORS, **NOT_FOUND},
     url_name="cluster-members",
     summary="A cluster's public members",
 )
-def cluster_members(
-    request: HttpRequest,
-    slug: str,
-    paging: Query[schemas.Paging],
-    lang: schemas.Language | None = None,
-):
+@paginate(Pages)
+def cluster_members(request: HttpRequest, slug: str, lang: schemas.Language | None = None):
     """The members and partners that have agreed to be listed publicly."""
     cluster = visible_cluster(Cluster.objects, reader(request), slug)
-    memberships = (
+    return (
         cluster.memberships.public()
         .select_related("organisation")
         .order_by("organisation__name", "pk")
     )
-    return page(request, memberships, paging)
 
 
 def choices(pairs) -> list[dict]:
@@ -184,7 +157,7 @@ def taxonomies(request: HttpRequest, lang: schemas.Language | None = None):
         "labels": choices([pair for pair in Cluster.Label.choices if pair[0]]),
         "national_statuses": choices(Cluster.NationalStatus.choices),
         "sizes": choices(Cluster.SizeBand.choices),
-        "sorts": choices((key, label) for key, (label, _order) in ClusterFilter.SORTS.items()),
+        "sorts": choices(ClusterFilter.SORTS.items()),
         "legal_forms": choices(Cluster.LegalForm.choices),
         "operating_areas": choices(Cluster.OperatingArea.choices),
         "membership_roles": choices(ClusterMembership.Role.choices),

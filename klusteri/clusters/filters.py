@@ -12,13 +12,13 @@ from uuid import uuid4
 
 from django import forms
 from django.core.cache import cache
-from django.db.models import CharField, Count, Q, QuerySet, Value
-from django.db.models.functions import Cast, Concat, Lower, StrIndex
+from django.db.models import Count, Q, QuerySet
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.utils import get_language, resolution_order
 
+from klusteri.clusters import ranking
 from klusteri.clusters.models import (
     Cluster,
     Country,
@@ -26,13 +26,9 @@ from klusteri.clusters.models import (
     NaceSection,
     ServiceArea,
     Tag,
-    name_sort_key,
 )
 from klusteri.places.models import Region
 
-# Broad searches are ranked and cut here: the directory shows the best matches,
-# and says so when the cut was made.
-SEARCH_LIMIT = 1000
 # Values per filter beyond this are ignored: no real choice needs more, and a
 # hand-made link with thousands would only make a long query.
 MAX_VALUES = 100
@@ -121,23 +117,6 @@ class FilterGroup:
         return any(option.checked for option in self.more)
 
 
-def name_order() -> Lower:
-    """Clusters by name in the current language, falling back as the page shows a
-    missing translation (fi → en → sv), case-insensitively. A plain ``order_by("name")``
-    would sort clusters without a name in this language first."""
-    return name_sort_key(resolution_order(get_language()))
-
-
-def search_rank(ranked: list[int]) -> StrIndex:
-    """A cluster's place in ``ranked`` (smaller is better), as one expression with
-    one parameter: the position of ",<pk>," in ",3,1,2,". A CASE WHEN per primary key
-    says the same, but Django takes longer to build its SQL than the database takes
-    to run it (a third of a second for a thousand matches)."""
-    positions = "," + ",".join(str(pk) for pk in ranked) + ","
-    key = Concat(Value(","), Cast("pk", CharField()), Value(","), output_field=CharField())
-    return StrIndex(Value(positions), key)
-
-
 def taxonomy_version() -> str:
     """Part of the key of everything cached from the taxonomies; a change of any of
     them makes a new one (``forget_taxonomies``)."""
@@ -201,14 +180,8 @@ def _tag_choices() -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
 
 
 class ClusterFilter(forms.Form):
-    # key: (label, order). Relevance is the order of the search results and, with
-    # no search words, the name; the name order depends on the language.
-    SORTS = {
-        "relevance": (_("Relevance"), None),
-        "name": (_("Name"), None),
-        "size": (_("Size, largest first"), ["-member_total", "pk"]),
-        "newest": (_("Newest first"), ["-created_at", "-pk"]),
-    }
+    # key: label. What each order is, is said in ranking.py.
+    SORTS = ranking.SORTS
     DEFAULT_SORT = "relevance"
 
     q = forms.CharField(label=_("Search"), required=False, max_length=200)
@@ -274,7 +247,7 @@ class ClusterFilter(forms.Form):
     sort = LenientChoiceField(
         label=_("Sort by"),
         required=False,
-        choices=[(key, label) for key, (label, _order) in SORTS.items()],
+        choices=list(ranking.SORTS.items()),
     )
 
     SIZE_RANGES = {
@@ -292,9 +265,8 @@ class ClusterFilter(forms.Form):
         "service": "services",
     }
 
+    # Whether the search matched more clusters than are ranked, once ``rank`` has run.
     search_truncated = False
-    # Primary keys in the order of relevance, once a search has run.
-    ranked: list[int] | None = None
 
     @property
     def values(self) -> dict:
@@ -312,13 +284,24 @@ class ClusterFilter(forms.Form):
     @property
     def sort_key(self) -> str:
         """The order actually applied."""
-        sort = self.values.get("sort") or self.DEFAULT_SORT
-        if sort == "relevance" and not self.query:
-            return "name"
-        return sort
+        return ranking.applied_sort(self.values.get("sort") or self.DEFAULT_SORT, self.query)
+
+    def rank(self, clusters: QuerySet[Cluster], *, prefetch=()) -> ranking.RankedClusters:
+        """``clusters`` narrowed by the filters, searched for the words and in the
+        order chosen: the directory's result, for its page and the API's list alike
+        (``ranking.RankedClusters``). ``prefetch`` names what each page fetches along."""
+        ranked = ranking.RankedClusters(
+            self.narrow(clusters), query=self.query, sort=self.sort_key, prefetch=prefetch
+        )
+        self.search_truncated = ranked.truncated
+        return ranked
 
     def filter(self, clusters: QuerySet[Cluster]) -> QuerySet[Cluster]:
-        """``clusters`` narrowed and ordered by the valid part of the form.
+        """The same as ``rank``, as one QuerySet (for the exports and the map)."""
+        return self.rank(clusters).queryset
+
+    def narrow(self, clusters: QuerySet[Cluster]) -> QuerySet[Cluster]:
+        """``clusters`` narrowed by the valid part of the form, unordered, unsearched.
 
         Each multi-valued filter matches any of its values (OR); different filters
         all apply (AND).
@@ -340,7 +323,7 @@ class ClusterFilter(forms.Form):
             if data.get(name):
                 matching = Cluster.objects.filter(**{f"{relation}__in": data[name]})
                 clusters = clusters.filter(pk__in=matching.values("pk"))
-        return self._search_and_sort(clusters)
+        return clusters
 
     def _size_condition(self, bands) -> Q:
         condition = Q()
@@ -350,27 +333,6 @@ class ClusterFilter(forms.Form):
                 Q(member_total__lte=high) if high is not None else Q()
             )
         return condition
-
-    def _search_and_sort(self, clusters: QuerySet[Cluster]) -> QuerySet[Cluster]:
-        sort = self.sort_key
-        if self.query:
-            from klusteri.search import search
-
-            ranked = search("cluster", self.query, limit=SEARCH_LIMIT)
-            self.ranked = ranked
-            self.search_truncated = len(ranked) >= SEARCH_LIMIT
-            if not ranked:
-                return clusters.none()
-            clusters = clusters.filter(pk__in=ranked)
-            if sort == "relevance":
-                # Annotated rather than ordered by the expression, so that it is in
-                # the select list, as PostgreSQL wants for SELECT DISTINCT.
-                return clusters.annotate(search_rank=search_rank(ranked)).order_by(
-                    "search_rank", "pk"
-                )
-        if sort == "name":
-            return clusters.annotate(sort_name=name_order()).order_by("sort_name", "pk")
-        return clusters.order_by(*self.SORTS[sort][1])
 
     # What the page shows ------------------------------------------------------------
 

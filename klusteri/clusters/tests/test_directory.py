@@ -288,7 +288,7 @@ def test_search_and_filters_combine(client, monkeypatch, uusimaa):
 
 def test_a_very_broad_search_says_it_was_cut(client, monkeypatch):
     alpha = create_cluster("Alpha")
-    monkeypatch.setattr("klusteri.clusters.filters.SEARCH_LIMIT", 1)
+    monkeypatch.setattr("klusteri.clusters.ranking.SEARCH_LIMIT", 1)
     fake_search(monkeypatch, [alpha.pk, alpha.pk + 1])
 
     response = client.get(URL + "?q=a")

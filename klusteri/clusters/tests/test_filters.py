@@ -11,7 +11,7 @@ from django.http import QueryDict
 from django.utils import translation
 from django.utils.text import slugify
 
-from klusteri.clusters import filters as filters_module
+from klusteri.clusters import ranking
 from klusteri.clusters.filters import ClusterFilter
 from klusteri.clusters.models import Cluster, Ecosystem, NaceSection, ServiceArea, Tag
 from klusteri.places.models import Region
@@ -264,7 +264,7 @@ def test_search_keeps_the_search_order(monkeypatch):
     calls = fake_search(monkeypatch, [gamma.pk, alpha.pk])
 
     assert names("q=vety") == ["Gamma", "Alpha"]
-    assert calls == [("cluster", "vety", filters_module.SEARCH_LIMIT)]
+    assert calls == [("cluster", "vety", ranking.SEARCH_LIMIT)]
     assert beta.name not in names("q=vety")
 
 
@@ -302,7 +302,7 @@ def test_search_words_are_trimmed_and_blank_ones_ignored(monkeypatch):
 
 def test_search_cut_is_reported(monkeypatch):
     alpha = create_cluster("Alpha")
-    monkeypatch.setattr(filters_module, "SEARCH_LIMIT", 1)
+    monkeypatch.setattr(ranking, "SEARCH_LIMIT", 1)
     fake_search(monkeypatch, [alpha.pk, alpha.pk + 1])
     form = ClusterFilter(QueryDict("q=a"))
 

@@ -5,7 +5,13 @@ results. Recall@10 is the share of those expected clusters found in the top ten,
 over the whole set; it must stay at 0.9 or above on both databases. The queries
 cover inflected Finnish and Swedish, English, compounds, one-letter typos, member
 organisations' names and places.
+
+The directory page and the API list rank through the same code; the last tests
+check on the same data that they list the same clusters in the same order.
 """
+
+import html
+import re
 
 import pytest
 from django.core.management import call_command
@@ -124,3 +130,55 @@ def test_recall_at_ten_is_at_least_0_9(demo_clusters):
 
     recall = found / expected
     assert recall >= 0.9, f"recall@10 = {recall:.2f}; missed: {misses}"
+
+
+# The page and the API agree ------------------------------------------------------
+
+PAGE_SIZE = 20  # the directory's; the API is asked for pages of the same size
+
+
+def page_slugs(client, params: dict) -> list[list[str]]:
+    """The slugs on each page of the directory, following its "next" links."""
+    pages, url = [], "/en/clusters/"
+    while url:
+        text = client.get(url, params).text
+        pages.append(
+            re.findall(r'<h3 class="cluster-card__name"><a href="/en/clusters/([^/]+)/"', text)
+        )
+        found = re.search(r'<a href="([^"]+)" rel="next">', text)
+        url, params = (html.unescape(found.group(1)), None) if found else (None, None)
+    return pages
+
+
+def api_slugs(client, params: dict) -> list[list[str]]:
+    """The slugs on each page of the API's list, following its "next" links."""
+    pages = []
+    response = client.get("/api/v1/clusters/", {**params, "lang": "en", "limit": PAGE_SIZE}).json()
+    while True:
+        pages.append([row["slug"] for row in response["results"]])
+        if not response["next"]:
+            return pages
+        response = client.get(response["next"]).json()
+
+
+@pytest.mark.parametrize("sort", ["relevance", "name", "size", "newest"])
+@pytest.mark.parametrize(
+    "params",
+    [
+        {},
+        {"q": "vety"},  # the start of compounds: vetytalous, vetyklusteri
+        {"q": "vetytalouden"},  # an inflected compound
+        {"q": "hydrogn"},  # a typo
+        {"q": "offshore wind"},  # two words
+        {"q": "klusteri"},  # in most clusters: several pages
+        {"q": "klusteri", "country": "FI"},  # with a filter
+    ],
+)
+def test_page_and_api_list_the_same_clusters_in_the_same_order(client, demo_clusters, params, sort):
+    params = {**params, "sort": sort}
+
+    page = page_slugs(client, params)
+    api = api_slugs(client, params)
+
+    assert page[0], "nothing found: an empty list would agree with anything"
+    assert page == api

@@ -6,19 +6,18 @@ header) and pushes the new address, so links stay shareable and Back works.
 """
 
 import math
-from collections.abc import Sequence
 from functools import cached_property
 
-from django.core.paginator import Page, Paginator
-from django.db.models import QuerySet
+from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import render
 from django.utils.cache import patch_vary_headers
 from django.views.decorators.http import require_safe
 
 from klusteri.clusters.cards import cluster_cards
-from klusteri.clusters.filters import FILTER_CHOICES_TIMEOUT, SEARCH_LIMIT, ClusterFilter
+from klusteri.clusters.filters import FILTER_CHOICES_TIMEOUT, ClusterFilter
 from klusteri.clusters.models import Cluster
+from klusteri.clusters.ranking import SEARCH_LIMIT
 from klusteri.core import pagecache
 
 PAGE_SIZE = 20
@@ -51,30 +50,6 @@ class CappedPaginator(Paginator):
         return self.count > self.max_pages * self.per_page
 
 
-class RankedClusters(Sequence):
-    """The clusters of a filtered search, in the order of relevance, for the paginator.
-
-    Ordering up to a thousand matches by their rank in the database costs more than
-    everything else on the page (one string lookup per row). Here the database only
-    says which of the ranked clusters pass the filters, and fetches the rows of the
-    page shown."""
-
-    def __init__(self, clusters: QuerySet[Cluster], ranked: list[int]):
-        self.clusters = clusters.order_by()
-        passing = set(self.clusters.values_list("pk", flat=True))
-        self.pks = [pk for pk in ranked if pk in passing]
-
-    def __len__(self) -> int:
-        return len(self.pks)
-
-    def __getitem__(self, index: slice) -> list[Cluster]:
-        pks = self.pks[index]
-        # These passed the filters already. By primary key alone the database uses
-        # its index; beside the filters' list of a thousand PostgreSQL scans the table.
-        by_pk = Cluster.objects.for_cards().in_bulk(pks)
-        return [by_pk[pk] for pk in pks if pk in by_pk]  # unless deleted meanwhile
-
-
 def _page_number(request: HttpRequest) -> int:
     """The requested page; nonsense is page 1, and a page past the end the last
     page (``get_page`` takes care of that)."""
@@ -84,40 +59,16 @@ def _page_number(request: HttpRequest) -> int:
         return 1
 
 
-def _url(path: str, query: QueryDict) -> str:
-    return f"{path}?{query.urlencode()}" if query else path
-
-
-def _page_links(path: str, query: QueryDict, page: Page) -> dict:
-    def link(number: int) -> str:
-        params = query.copy()
-        if number > 1:
-            params["page"] = str(number)
-        return _url(path, params)
-
-    numbers = []
-    for number in page.paginator.get_elided_page_range(page.number, on_each_side=2, on_ends=1):
-        if number == page.paginator.ELLIPSIS:
-            numbers.append({"ellipsis": True})
-        else:
-            numbers.append(
-                {"number": number, "url": link(number), "current": number == page.number}
-            )
-    return {
-        "numbers": numbers,
-        "previous": link(page.previous_page_number()) if page.has_previous() else "",
-        "next": link(page.next_page_number()) if page.has_next() else "",
-    }
-
-
-def _active_filters(path: str, query: QueryDict, filters: ClusterFilter) -> list[dict]:
-    """Each value that narrows the list, with a link that drops only it."""
+def _active_filters(query: QueryDict, filters: ClusterFilter) -> list[dict]:
+    """Each value that narrows the list, with the query string that drops only it."""
     active = []
     for name, value, label in filters.active_choices():
         params = query.copy()
         params.setlist(name, [v for v in params.getlist(name) if v != value])
+        if not params.getlist(name):
+            del params[name]
         legend = filters.fields[name].label
-        active.append({"legend": legend, "label": label, "url": _url(path, params)})
+        active.append({"legend": legend, "label": label, "query": params})
     return active
 
 
@@ -125,12 +76,12 @@ def _active_filters(path: str, query: QueryDict, filters: ClusterFilter) -> list
 @pagecache.cache_anonymous_page("clusters")
 def cluster_list(request: HttpRequest) -> HttpResponse:
     filters = ClusterFilter(request.GET)
-    clusters = filters.filter(Cluster.objects.visible_to(request.user).for_cards())
-    if filters.ranked is not None and filters.sort_key == "relevance":
-        clusters = RankedClusters(clusters, filters.ranked)
+    clusters = filters.rank(Cluster.objects.visible_to(request.user))
     paginator = CappedPaginator(clusters, PAGE_SIZE, max_pages=MAX_PAGES)
     page = paginator.get_page(_page_number(request))
 
+    # The links are the templates' {% querystring %} of these: the page's query
+    # without its page number, and what clearing the filters keeps (the order).
     query = request.GET.copy()
     query.pop("page", None)
     clear = QueryDict(mutable=True)
@@ -140,10 +91,10 @@ def cluster_list(request: HttpRequest) -> HttpResponse:
         "filters": filters,
         "page": page,
         "cards": cluster_cards(list(page.object_list)),
-        "query": query.urlencode(),
-        "pages": _page_links(request.path, query, page),
-        "active_filters": _active_filters(request.path, query, filters),
-        "clear_url": _url(request.path, clear),
+        "query": query,
+        "page_numbers": paginator.get_elided_page_range(page.number, on_each_side=2, on_ends=1),
+        "active_filters": _active_filters(query, filters),
+        "clear_query": clear,
     }
     # A history restore wants the whole page; any other htmx request only the results.
     if request.headers.get("HX-Request") and not request.headers.get("HX-History-Restore-Request"):
