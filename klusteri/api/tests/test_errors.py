@@ -11,7 +11,7 @@ def test_database_unavailable_is_503_json_with_retry_after(client, db, monkeypat
     def unreachable(*args, **kwargs):
         raise OperationalError("connection refused")
 
-    monkeypatch.setattr(views.ClusterFilter, "filter", unreachable)
+    monkeypatch.setattr(views.ClusterFilter, "rank", unreachable)
 
     response = client.get("/api/v1/clusters/", HTTP_ACCEPT_LANGUAGE="fi")
 
@@ -28,7 +28,7 @@ def test_an_unexpected_error_is_500_json_without_details(client, db, monkeypatch
     def broken(*args, **kwargs):
         raise ValueError("secret internals")
 
-    monkeypatch.setattr(views.ClusterFilter, "filter", broken)
+    monkeypatch.setattr(views.ClusterFilter, "rank", broken)
 
     response = client.get("/api/v1/clusters/")
 
