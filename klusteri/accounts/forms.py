@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from klusteri.accounts import services
 from klusteri.accounts.models import Organisation, User
-from klusteri.accounts.validators import normalise_business_id
+from klusteri.accounts.validators import normalise_business_id, normalise_registry_id
 
 
 class SignupForm(AllauthSignupForm):
@@ -66,6 +66,15 @@ class OrganisationForm(forms.ModelForm):
 
     def clean_business_id(self) -> str:
         return normalise_business_id(self.cleaned_data["business_id"])
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("foreign_registry_id"):
+            country = str(cleaned.get("country", self.instance.country))
+            cleaned["foreign_registry_id"] = normalise_registry_id(
+                country, cleaned["foreign_registry_id"]
+            )
+        return cleaned
 
 
 class AccountDeleteForm(forms.Form):

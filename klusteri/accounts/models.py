@@ -6,7 +6,11 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
-from klusteri.accounts.validators import validate_business_id
+from klusteri.accounts.validators import (
+    normalise_registry_id,
+    validate_business_id,
+    validate_registry_id,
+)
 from klusteri.core.privacy_notice import PRIVACY_NOTICE_VERSION
 
 # The wording of the newsletter question on the sign-up form and the "My data" page:
@@ -182,6 +186,13 @@ class Organisation(models.Model):
                     )
                 }
             )
+        if self.foreign_registry_id:
+            country = str(self.country)
+            self.foreign_registry_id = normalise_registry_id(country, self.foreign_registry_id)
+            try:
+                validate_registry_id(country, self.foreign_registry_id)
+            except ValidationError as error:
+                raise ValidationError({"foreign_registry_id": error}) from None
 
     @property
     def registry_id(self) -> str:

@@ -13,7 +13,11 @@ from django.utils.translation import gettext_lazy as _
 from PIL import Image, UnidentifiedImageError
 
 from klusteri.accounts.models import Organisation
-from klusteri.accounts.validators import normalise_business_id, validate_business_id
+from klusteri.accounts.validators import (
+    normalise_business_id,
+    normalise_registry_id,
+    validate_business_id,
+)
 from klusteri.clusters import fields as cluster_fields
 from klusteri.clusters.models import Cluster, ClusterMembership
 from klusteri.clusters.services import STAFF_ONLY_FIELDS
@@ -181,6 +185,15 @@ class ClusterForm(forms.ModelForm):
 
     def clean_business_id(self) -> str:
         return normalise_business_id(self.cleaned_data["business_id"])
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("foreign_registry_id"):
+            country = cleaned.get("country", self.instance.country)
+            cleaned["foreign_registry_id"] = normalise_registry_id(
+                country, cleaned["foreign_registry_id"]
+            )
+        return cleaned
 
     def clean_logo(self):
         logo = self.cleaned_data.get("logo")

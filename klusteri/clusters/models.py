@@ -15,7 +15,11 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from klusteri.accounts.models import Organisation
-from klusteri.accounts.validators import validate_business_id
+from klusteri.accounts.validators import (
+    normalise_registry_id,
+    validate_business_id,
+    validate_registry_id,
+)
 from klusteri.clusters.fields import FUNDING_FIELDS, MEMBER_FIELDS, MEMBER_KINDS
 from klusteri.core import pagecache
 from klusteri.places.models import Municipality, Region
@@ -483,6 +487,12 @@ class Cluster(models.Model):
             errors["municipality"] = _("This municipality is not in the chosen region.")
         if self.label and not self.label_valid_until:
             errors["label_valid_until"] = _("A label needs the date it is valid until.")
+        if self.foreign_registry_id:
+            self.foreign_registry_id = normalise_registry_id(self.country, self.foreign_registry_id)
+            try:
+                validate_registry_id(self.country, self.foreign_registry_id)
+            except ValidationError as error:
+                errors["foreign_registry_id"] = error
         # Each count fits its column, but their sum must fit member_total too
         # (PostgreSQL's integer ends at 2,147,483,647); no cluster comes near.
         counts = [getattr(self, f"members_{kind}") or 0 for kind in MEMBER_KINDS]

@@ -3,7 +3,11 @@
 from allauth.account.models import EmailAddress
 
 from klusteri.accounts.models import Affiliation, Organisation, User
-from klusteri.accounts.validators import business_id_check_digit
+from klusteri.accounts.validators import (
+    REGISTRIES,
+    business_id_check_digit,
+    normalise_registry_id,
+)
 from klusteri.places.models import Region
 
 DEMO_PASSWORD = "Klusteri-demo-2026"
@@ -21,6 +25,32 @@ def demo_business_id(number: int) -> str:
         if check is not None:
             return f"{digits}-{check}"
         number += 1
+
+
+# The leading digits of the demo's registry IDs abroad (seed_scale has its own), and
+# the length of each country's number.
+DEMO_REGISTRY_LEADS = {"SE": "902", "NO": "1", "DK": "9", "IS": "4", "EE": "8"}
+REGISTRY_LENGTHS = {"SE": 10, "NO": 9, "DK": 8, "EE": 8}
+
+
+def demo_registry_id(country: str, lead: str, number: int) -> str | None:
+    """A valid registry ID of ``country`` (one of ``REGISTRIES``), in the registry's
+    written form, built from its leading digits and a small number; None when no
+    check digit fits that number. Larger numbers sort later."""
+    if country == "IS":
+        # A kennitala of an organisation: its day of registration plus 40, the month,
+        # the year, two serial digits, the check digit and the century (9: 1900s).
+        day, number = divmod(number, 120_000)
+        month, number = divmod(number, 10_000)
+        body = f"{lead}{day % 9 + 1}{month + 1:02d}{number:04d}"
+        candidates = [f"{body}{check}9" for check in range(10)]
+    else:
+        body = f"{lead}{number:0{REGISTRY_LENGTHS[country] - len(lead) - 1}d}"
+        candidates = [f"{body}{check}" for check in range(10)]
+    for candidate in candidates:
+        if REGISTRIES[country].number.is_valid(candidate):
+            return normalise_registry_id(country, candidate)
+    return None
 
 
 DEMO_ORGANISATIONS = [

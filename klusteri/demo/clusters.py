@@ -19,6 +19,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 
 from klusteri.accounts.models import Organisation
+from klusteri.accounts.validators import REGISTRIES
 from klusteri.clusters import fields as cluster_fields
 from klusteri.clusters.models import (
     Cluster,
@@ -31,7 +32,7 @@ from klusteri.clusters.models import (
 )
 from klusteri.clusters.search import reindex_clusters
 from klusteri.demo import themes, words
-from klusteri.demo.accounts import demo_business_id
+from klusteri.demo.accounts import DEMO_REGISTRY_LEADS, demo_business_id, demo_registry_id
 from klusteri.places.models import Municipality, Region
 
 SEED = 20240903  # the first national Finnish clusters event
@@ -42,6 +43,8 @@ TODAY = date(2026, 11, 1)  # fixed, so that the data do not change with the cloc
 # 1000. Numbers from 9,000,000 up have never been issued.
 HOST_NUMBERS = 9_000_000
 MEMBER_NUMBERS = 9_100_000
+# Registry IDs abroad: members count up from 1, hosts from here.
+FOREIGN_HOST_NUMBERS = 50_000
 
 MANAGER_CLUSTER_SLUG = "pohjoisen-vetyklusteri"
 HOST_ORGANISATION_NUMBER = 101  # "Pohjoisen vetyklusteri ry (demo)" in accounts.py
@@ -543,6 +546,24 @@ class Numbers:
         return business_id
 
 
+class RegistryNumbers:
+    """Consecutive valid registry IDs of each country abroad, from the leading
+    digits of a series; free text with a prefix where the registry is not checked."""
+
+    def __init__(self, leads: dict[str, str], prefix: str, start: int = 1):
+        self.leads, self.prefix = leads, prefix
+        self.next = defaultdict(lambda: start)
+
+    def take(self, country: str) -> str:
+        while True:
+            number = self.next[country]
+            self.next[country] += 1
+            if country not in REGISTRIES:
+                return f"{self.prefix}{country}-{number:05d}"
+            if registry_id := demo_registry_id(country, self.leads[country], number):
+                return registry_id
+
+
 def jitter(rng: random.Random, latitude: float, longitude: float) -> tuple[Decimal, Decimal]:
     """A few kilometres off the town centre, so that markers in one town stay apart."""
     step = Decimal("0.00001")
@@ -833,7 +854,7 @@ def member_role(rng: random.Random, kind: str) -> str:
 def make_members(rng: random.Random, plans: list[ClusterPlan]) -> dict[str, OrgPlan]:
     """About 2,000 member organisations, each in one to three clusters."""
     numbers = Numbers(MEMBER_NUMBERS)
-    foreign = Counter()
+    foreign = RegistryNumbers(DEMO_REGISTRY_LEADS, "DEMO-")
     names: set[str] = set()
     orgs: dict[str, OrgPlan] = {}
     everywhere = list(range(len(plans)))
@@ -902,8 +923,7 @@ def make_members(rng: random.Random, plans: list[ClusterPlan]) -> dict[str, OrgP
             if country in ("FI", "AX"):
                 org.business_id = numbers.take()
             else:
-                foreign[country] += 1
-                org.foreign_registry_id = f"DEMO-{country}-{foreign[country]:05d}"
+                org.foreign_registry_id = foreign.take(country)
             org.key = organisation_key(
                 org.business_id, org.row()["country"], org.foreign_registry_id
             )
@@ -968,6 +988,7 @@ def make_hosts(
     """A cluster with a legal entity of its own is hosted by it; an agreement-based one
     by a development company, a university or a research organisation among its members."""
     numbers = Numbers(HOST_NUMBERS)
+    foreign = RegistryNumbers(DEMO_REGISTRY_LEADS, "DEMO-", start=FOREIGN_HOST_NUMBERS)
     hosts: dict[str, OrgPlan] = {}
     hosting_kinds = (
         Organisation.Kind.PUBLIC,
@@ -975,7 +996,7 @@ def make_hosts(
         Organisation.Kind.UNIVERSITY,
         Organisation.Kind.RESEARCH,
     )
-    for number, plan in enumerate(plans, start=1):
+    for plan in plans:
         spec, fields = plan.spec, plan.fields
         if spec.slug == MANAGER_CLUSTER_SLUG:
             plan.host_key = manager_host
@@ -1005,9 +1026,7 @@ def make_hosts(
         if spec.country in ("FI", "AX"):
             host.business_id = fields["business_id"] = numbers.take()
         else:
-            host.foreign_registry_id = fields["foreign_registry_id"] = (
-                f"DEMO-{spec.country}-H{number:03d}"
-            )
+            host.foreign_registry_id = fields["foreign_registry_id"] = foreign.take(spec.country)
         host.key = organisation_key(
             host.business_id, host.row()["country"], host.foreign_registry_id
         )

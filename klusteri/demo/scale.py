@@ -7,14 +7,18 @@ The texts are real Finnish, Swedish and English words drawn with a Zipf-like spr
 every text, most in a small share of them, as in real documents. Everything is
 flagged ``is_demo``. Scale clusters have slugs starting ``scale-``; scale
 organisations have business IDs from 8,000,000 up (never issued) or registry IDs
-starting ``SCALE-``, which is how ``clear()`` finds them again.
+abroad with leading digits of their own (``SCALE_REGISTRY_LEADS``, never those of
+the demo) or, where the registry is not checked, starting ``SCALE-``, which is how
+``clear()`` finds them again.
 """
 
+import operator
 import random
 from bisect import bisect
 from collections import Counter
 from datetime import date
 from decimal import Decimal
+from functools import reduce
 from itertools import accumulate
 
 from django.db import transaction
@@ -36,6 +40,7 @@ from klusteri.places.models import Municipality
 
 SLUG_PREFIX = "scale-"
 FOREIGN_PREFIX = "SCALE-"
+SCALE_REGISTRY_LEADS = {"SE": "802", "NO": "2", "DK": "8", "IS": "5", "EE": "9"}
 BUSINESS_ID_START = 8_000_000
 BATCH = 5000
 
@@ -78,7 +83,15 @@ def scale_clusters():
 
 def scale_organisations():
     return Organisation.objects.filter(is_demo=True).filter(
-        Q(business_id__startswith="8") | Q(foreign_registry_id__startswith=FOREIGN_PREFIX)
+        Q(business_id__startswith="8")
+        | Q(foreign_registry_id__startswith=FOREIGN_PREFIX)
+        | reduce(
+            operator.or_,
+            (
+                Q(country=country, foreign_registry_id__startswith=lead)
+                for country, lead in SCALE_REGISTRY_LEADS.items()
+            ),
+        )
     )
 
 
@@ -277,7 +290,7 @@ def generate(clusters: int, organisations: int, seed: int = 2026, log=print) -> 
 
         # Organisations and memberships, a batch at a time
         numbers = demo.Numbers(BUSINESS_ID_START)
-        foreign = Counter()
+        foreign = demo.RegistryNumbers(SCALE_REGISTRY_LEADS, FOREIGN_PREFIX)
         membership_count = 0
         for start in range(0, organisations, BATCH):
             batch = members[start : start + BATCH]
@@ -416,7 +429,6 @@ def make_organisation(rng, country, kind, numbers, foreign, places) -> Organisat
         region = "MK21" if country == "AX" else rng.choice(places.mainland)
         org.region_id = places.region_ids[region]
     else:
-        foreign[country] += 1
         org.country = country
-        org.foreign_registry_id = f"{FOREIGN_PREFIX}{country}-{foreign[country]:07d}"
+        org.foreign_registry_id = foreign.take(country)
     return org

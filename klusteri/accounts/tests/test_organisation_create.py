@@ -88,10 +88,35 @@ def test_foreign_organisation_needs_its_registry_id(outsider_client):
     assert not Organisation.objects.exists()
 
     response = outsider_client.post(
-        URL, form_data(country="SE", business_id="", foreign_registry_id="556000-0000")
+        URL, form_data(country="SE", business_id="", foreign_registry_id="556000-0001")
     )
     assert response.status_code == 302
-    assert Organisation.objects.get().foreign_registry_id == "556000-0000"
+    assert Organisation.objects.get().foreign_registry_id == "556000-0001"
+
+
+def test_a_foreign_registry_id_is_checked_by_its_country_and_stored_as_written_there(
+    outsider_client,
+):
+    response = outsider_client.post(
+        URL, form_data(country="SE", business_id="", foreign_registry_id="556000-0000")
+    )
+
+    assert response.status_code == 200
+    assert translated("This registry ID is not valid: its check digit does not match.") in (
+        response.text
+    )
+    response = outsider_client.post(
+        URL, form_data(country="NO", business_id="", foreign_registry_id="556000-0001")
+    )
+    assert response.status_code == 200
+    assert "988 077 917" in response.text  # the Norwegian format, with an example
+    assert not Organisation.objects.exists()
+
+    response = outsider_client.post(
+        URL, form_data(country="NO", business_id="", foreign_registry_id=" 988077917 ")
+    )
+    assert response.status_code == 302
+    assert Organisation.objects.get().foreign_registry_id == "988 077 917"
 
 
 def test_duplicate_business_id_is_refused(outsider_client, make_organisation):

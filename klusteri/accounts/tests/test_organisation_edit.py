@@ -46,6 +46,36 @@ def test_administrator_saves_and_the_change_is_audited(manager_client, manager, 
     assert entry.data == {"website": "https://vety.example.org"}
 
 
+def test_a_registry_id_abroad_is_saved_and_audited_as_the_registry_writes_it(
+    manager_client, host_organisation
+):
+    response = manager_client.post(
+        url(host_organisation),
+        data(host_organisation, country="SE", business_id="", foreign_registry_id="5566778899"),
+    )
+
+    assert response.status_code == 302
+    host_organisation.refresh_from_db()
+    assert host_organisation.foreign_registry_id == "556677-8899"
+    entry = AuditEntry.objects.get(action="accounts.organisation.updated")
+    assert entry.data["foreign_registry_id"] == "556677-8899"
+
+
+def test_a_registry_id_that_is_not_valid_in_its_country_changes_nothing(
+    manager_client, host_organisation
+):
+    response = manager_client.post(
+        url(host_organisation),
+        data(host_organisation, country="DK", business_id="", foreign_registry_id="556677-8899"),
+    )
+
+    assert response.status_code == 200
+    assert "Enter the Danish CVR number as eight digits, e.g. 13585628." in response.text
+    host_organisation.refresh_from_db()
+    assert host_organisation.country == "FI"
+    assert not AuditEntry.objects.exists()
+
+
 def test_bad_input_changes_nothing(manager_client, host_organisation):
     response = manager_client.post(
         url(host_organisation), data(host_organisation, name="", website="ei osoite")
