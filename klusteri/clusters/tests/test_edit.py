@@ -428,3 +428,28 @@ def test_unknown_cluster_is_404(manager_client):
 def test_wrong_method_is_405(manager_client, cluster):
     assert manager_client.delete(URL).status_code == 405
     assert manager_client.put(URL).status_code == 405
+
+
+def test_a_registry_id_abroad_is_checked_in_the_clusters_country_and_saved_as_written_there(
+    manager_client, manager, cluster
+):
+    response = manager_client.post(
+        URL, form_data(cluster, manager, country="SE", foreign_registry_id="556677-8898")
+    )
+
+    assert response.status_code == 200
+    assert "This registry ID is not valid: its check digit does not match." in response.text
+    response = manager_client.post(
+        URL, form_data(cluster, manager, country="IS", foreign_registry_id="556677-8899")
+    )
+    assert response.status_code == 200
+    assert "Enter the Icelandic identity number (kennitala) as ten digits" in response.text
+    assert not AuditEntry.objects.exists()
+
+    response = manager_client.post(
+        URL, form_data(cluster, manager, country="SE", foreign_registry_id=" 556677 8899 ")
+    )
+    assert response.status_code == 302
+    cluster.refresh_from_db()
+    assert (cluster.country, cluster.foreign_registry_id) == ("SE", "556677-8899")
+    assert AuditEntry.objects.get().data["foreign_registry_id"] == "556677-8899"

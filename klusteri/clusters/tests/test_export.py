@@ -117,6 +117,7 @@ def clusters(make_organisation):
             country="SE",
             city="Göteborg",
             business_id="",
+            foreign_registry_id="556677-8899",  # checked in Sweden; "metsa" is Finnish
             is_demo=False,
             funding_membership=0,
             funding_public=0,

@@ -6,6 +6,7 @@ import pytest
 from django.core.management import call_command
 
 from klusteri.accounts.models import Organisation, User
+from klusteri.accounts.validators import REGISTRIES
 from klusteri.clusters.models import Cluster, ClusterManager, ClusterMembership, Ecosystem, Tag
 from klusteri.demo import accounts as demo_accounts
 from klusteri.demo import clusters as demo_clusters
@@ -107,6 +108,17 @@ def test_every_demo_record_is_labelled_demo_valid_and_described(seeded):
         organisation.full_clean()
 
 
+def test_demo_registry_ids_abroad_are_valid_in_their_country_as_stored(seeded):
+    abroad = Organisation.objects.exclude(country="FI")
+    assert set(REGISTRIES) - {"EE"} <= {str(o.country) for o in abroad}
+    records = [*abroad, *Cluster.objects.exclude(foreign_registry_id="")]
+    for record in records:
+        stored = record.foreign_registry_id
+        record.clean()  # would raise on an ID the country's registry refuses
+        assert record.foreign_registry_id == stored, "stored as the registry writes it"
+    assert len({(str(r.country), r.foreign_registry_id) for r in abroad}) == abroad.count()
+
+
 def test_demo_descriptions_use_inflected_words(seeded):
     hydrogen = seeded.get(slug=demo_clusters.MANAGER_CLUSTER_SLUG)
 
@@ -160,6 +172,11 @@ def test_seed_scale_creates_synthetic_data_and_clear_removes_it(no_search_index)
         assert cluster.description_fi and cluster.description_sv and cluster.description_en
         assert 2 <= len(cluster.tags.all()) <= 6
         assert cluster.member_total >= cluster.memberships.count()
+
+    for organisation in scale.scale_organisations().exclude(country="FI"):
+        stored = organisation.foreign_registry_id
+        organisation.clean()
+        assert organisation.foreign_registry_id == stored
 
     call_command("seed_scale", clusters=30, organisations=300)  # replaces, does not add
     assert scale.scale_clusters().count() == 30
