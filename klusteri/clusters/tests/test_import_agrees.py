@@ -7,23 +7,13 @@ from django.utils import translation
 
 from klusteri.clusters.forms import ClusterForm
 from klusteri.clusters.models import Cluster
+from klusteri.clusters.tests.test_import import VALID
 from klusteri.clusters.transfer import ClusterImportError, import_clusters
 from klusteri.clusters.transfer.layout import Row
 
 pytestmark = pytest.mark.django_db
 
-ROW = {
-    "slug": "porin-teknologiaklusteri",
-    "name_fi": "Porin teknologiaklusteri",
-    "kind": "cluster",
-    "business_id": "2345678-0",
-    "country": "FI",
-    "region": "MK04",
-    "funding_membership": "50",
-    "funding_public": "50",
-    "funding_project": "0",
-    "funding_other": "0",
-}
+ROW = VALID  # a row the importer accepts, shared with test_import
 
 # (the values, the field refused or None for accepted)
 CASES = [
