@@ -36,9 +36,10 @@ var:
 run: install compilemessages var
 	@$(KLUSTERI) migrate --no-input -v 0
 	@$(KLUSTERI) seed_demo
-	@echo "Serving Klusteri on http://$(HOST):$(PORT)/ with the task worker beside it; Ctrl-C stops both."
+	@echo "Serving Klusteri on http://$(HOST):$(PORT)/ with the task worker and the reminders beside it; Ctrl-C stops them all."
 	@trap 'kill 0' INT TERM; \
 	  $(KLUSTERI) db_worker --no-startup-delay & \
+	  $(KLUSTERI) send_reminders --every 300 & \
 	  $(KLUSTERI) runserver $(HOST):$(PORT) & \
 	  wait
 

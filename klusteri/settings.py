@@ -78,6 +78,7 @@ INSTALLED_APPS = [
     "klusteri.places",
     "klusteri.accounts",
     "klusteri.clusters",
+    "klusteri.funding",
     "klusteri.search",
     "klusteri.demo",
     "klusteri.api",

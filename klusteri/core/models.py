@@ -17,3 +17,17 @@ class SentMail(models.Model):
 
     def __str__(self) -> str:
         return self.message_id
+
+
+class SentReminder(models.Model):
+    """A reminder or digest that has gone out, by its key (see ``core.reminders``):
+    the next sweep finds it here and sends nothing."""
+
+    key = models.CharField(max_length=255)
+    sent_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["key"], name="core_sentreminder_unique_key")]
+
+    def __str__(self) -> str:
+        return self.key

@@ -145,6 +145,8 @@ EXPORTED_RELATIONS = {
     "api.ApiToken.user": "api_tokens",
     "audit.AuditEntry.actor": "audit_trail",
     "clusters.ClusterManager.user": "cluster_roles",
+    "funding.FollowedCall.user": "followed_funding_calls",
+    "funding.SavedSearch.user": "saved_funding_searches",
     "mfa.Authenticator.user": "two_factor_authentication",
 }
 

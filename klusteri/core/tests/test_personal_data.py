@@ -67,6 +67,7 @@ def test_registry_lists_exactly_the_apps_with_a_privacy_module_in_installed_orde
         "klusteri.audit.privacy",
         "klusteri.accounts.privacy",
         "klusteri.clusters.privacy",
+        "klusteri.funding.privacy",
         "klusteri.api.privacy",
     ]
 

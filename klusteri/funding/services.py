@@ -1,0 +1,132 @@
+"""Writes of the funding domain: one function per operation, each audited."""
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from django.db import transaction
+from django.utils import timezone
+
+from klusteri.audit.services import log_action
+from klusteri.funding.models import Call, Deadline
+from klusteri.funding.search import reindex_calls
+
+# What a follower of a call cares about: a change of any of these is reported in the
+# digests (``Call.changed_at``). Checking the source again is not a change.
+FOLLOWED_FIELDS = (
+    "identifier",
+    "programme_id",
+    "action_type",
+    "deadline_model",
+    "opens_at",
+    "budget_total",
+    "grant_min",
+    "grant_max",
+    "cofunding_rate",
+    "countries",
+    "cluster_role",
+    "keywords",
+    "is_published",
+    *(f"{name}_{code}" for name in ("title", "summary") for code in ("fi", "sv", "en")),
+)
+RELATED_FIELDS = ("applicant_types", "regions", "ecosystems")
+
+
+class FundingError(Exception):
+    pass
+
+
+@dataclass(frozen=True)
+class DeadlineData:
+    at: datetime
+    time_zone: str
+    label: str = ""
+
+
+def check_deadlines(deadline_model: str, deadlines: list[DeadlineData]) -> None:
+    """The number of deadlines each deadline model takes; raises FundingError."""
+    count = len(deadlines)
+    models = Call.DeadlineModel
+    expected = {
+        models.SINGLE_STAGE: count == 1,
+        models.TWO_STAGE: count == 2,
+        models.MULTIPLE_CUT_OFF: count >= 2,
+        models.CONTINUOUS: count <= 1,
+    }
+    if not expected[deadline_model]:
+        raise FundingError(f"a {deadline_model} call cannot have {count} deadline(s)")
+    if len({d.at for d in deadlines}) != count:
+        raise FundingError("two deadlines of a call are at the same moment")
+    for deadline in deadlines:
+        if timezone.is_naive(deadline.at):
+            raise FundingError("a deadline needs its time zone")
+
+
+def _state(call: Call) -> dict:
+    """What a follower sees of a saved call, to tell whether it changed."""
+    state = {name: getattr(call, name) for name in FOLLOWED_FIELDS}
+    state["countries"] = sorted(str(country) for country in call.countries)
+    for name in RELATED_FIELDS:
+        state[name] = sorted(getattr(call, name).values_list("pk", flat=True))
+    state["deadlines"] = sorted(call.deadlines.values_list("at", "time_zone", "label"))
+    return state
+
+
+def _audit(value):
+    if isinstance(value, list | tuple):
+        return [_audit(item) for item in value]
+    return None if value is None else str(value)
+
+
+@transaction.atomic
+def save_call(
+    call: Call,
+    *,
+    deadlines: list[DeadlineData],
+    related: dict[str, list],
+    by,
+) -> Call:
+    """Create or update ``call`` (validated beforehand: a form, the importer), with
+    its deadlines and its many-to-many values (``RELATED_FIELDS`` → the records;
+    a field left out keeps its values). A change a follower would care about moves
+    ``changed_at``, which the digests report."""
+    check_deadlines(call.deadline_model, deadlines)
+    unknown = related.keys() - set(RELATED_FIELDS)
+    if unknown:
+        raise FundingError(f"unknown fields: {', '.join(sorted(unknown))}")
+    is_new = call.pk is None
+    before = {} if is_new else _state(Call.objects.get(pk=call.pk))
+    call.closes_at = max((d.at for d in deadlines), default=None)
+    call.save()
+    for name, values in related.items():
+        getattr(call, name).set(values)
+    current = {(d.at, d.time_zone, d.label) for d in call.deadlines.all()}
+    wanted = {(d.at, d.time_zone, d.label) for d in deadlines}
+    if current != wanted:
+        call.deadlines.all().delete()
+        Deadline.objects.bulk_create(
+            Deadline(call=call, at=d.at, time_zone=d.time_zone, label=d.label) for d in deadlines
+        )
+    transaction.on_commit(lambda: reindex_calls([call.pk]))
+    after = _state(call)
+    changed = {name: value for name, value in after.items() if before.get(name) != value}
+    if is_new or changed:
+        call.changed_at = timezone.now()
+        call.save(update_fields=["changed_at"])
+    if is_new:
+        log_action(call, "funding.call.created", by=by, data={"identifier": call.identifier})
+    elif changed:
+        log_action(
+            call,
+            "funding.call.updated",
+            by=by,
+            data={name: _audit(value) for name, value in changed.items()},
+        )
+    return call
+
+
+@transaction.atomic
+def delete_call(call: Call, *, by) -> None:
+    pk = call.pk
+    log_action(call, "funding.call.deleted", by=by, data={"identifier": call.identifier})
+    call.delete()
+    transaction.on_commit(lambda: reindex_calls([pk]))
