@@ -32,7 +32,9 @@ def add_months(day: date, months: int) -> date:
     January + 1 month is 28 or 29 February)."""
     index = day.month - 1 + months
     year, month = day.year + index // 12, index % 12 + 1
-    return day.replace(year=year, month=month, day=min(day.day, calendar.monthrange(year, month)[1]))
+    return day.replace(
+        year=year, month=month, day=min(day.day, calendar.monthrange(year, month)[1])
+    )
 
 
 def sources_of(cluster: Cluster) -> list[FundingSource]:
@@ -42,7 +44,9 @@ def sources_of(cluster: Cluster) -> list[FundingSource]:
 def current(sources: list[FundingSource], today: date | None = None) -> list[FundingSource]:
     """The sources that run on ``today``."""
     today = today or timezone.localdate()
-    return [s for s in sources if s.starts_on <= today and (s.ends_on is None or s.ends_on >= today)]
+    return [
+        s for s in sources if s.starts_on <= today and (s.ends_on is None or s.ends_on >= today)
+    ]
 
 
 # The timeline ----------------------------------------------------------------------
@@ -155,7 +159,9 @@ def ending_soon(
     return sorted(ending, key=lambda s: (s.ends_on, s.pk))
 
 
-def options(cluster: Cluster, now: datetime | None = None, limit: int = OPTIONS_LIMIT) -> list[Call]:
+def options(
+    cluster: Cluster, now: datetime | None = None, limit: int = OPTIONS_LIMIT
+) -> list[Call]:
     """Calls that could carry the cluster past a project: published and not closed,
     open to the cluster by the hard rules of eligibility, of a programme of a
     continuing kind (operating, long-term, post-project), the next deadline first.

@@ -8,9 +8,7 @@ urlpatterns: list = [
     # A cluster's funding sources (continuity)
     path("clusters/<slug:slug>/sources/", continuity.source_list, name="sources"),
     path("clusters/<slug:slug>/sources/add/", continuity.source_add, name="source-add"),
-    path(
-        "clusters/<slug:slug>/sources/<int:pk>/edit/", continuity.source_edit, name="source-edit"
-    ),
+    path("clusters/<slug:slug>/sources/<int:pk>/edit/", continuity.source_edit, name="source-edit"),
     path(
         "clusters/<slug:slug>/sources/<int:pk>/delete/",
         continuity.source_delete,

@@ -191,9 +191,7 @@ def test_staff_add_a_source(staff_client, cluster):
     assert source.ends_on is None  # ongoing
 
 
-def test_manager_edits_a_source_and_only_the_change_is_logged(
-    manager_client, cluster, make_source
-):
+def test_manager_edits_a_source_and_only_the_change_is_logged(manager_client, cluster, make_source):
     source = make_source(
         cluster,
         "Maakunnan kehittämisraha",
@@ -459,7 +457,9 @@ def test_an_ineligible_call_is_never_an_option(
 ):
     ends_soon(cluster, make_source)
     make_call("Project kind", programme=project_programme)
-    make_call("Not for clusters", programme=continuation, cluster_role=Call.ClusterRole.NOT_ELIGIBLE)
+    make_call(
+        "Not for clusters", programme=continuation, cluster_role=Call.ClusterRole.NOT_ELIGIBLE
+    )
     make_call("Swedes only", programme=continuation, countries=[Country.SWEDEN])
     make_call(
         "Lapland only",
@@ -530,7 +530,9 @@ def test_timeline_spans_whole_years_from_last_year_to_three_ahead(cluster, make_
     spring = make_source(
         cluster, "Kevät", starts_on=datetime.date(2026, 1, 1), ends_on=datetime.date(2026, 6, 30)
     )
-    make_source(cluster, "Vanha", starts_on=datetime.date(2019, 1, 1), ends_on=datetime.date(2024, 12, 31))
+    make_source(
+        cluster, "Vanha", starts_on=datetime.date(2019, 1, 1), ends_on=datetime.date(2024, 12, 31)
+    )
     make_source(cluster, "Kaukana", starts_on=datetime.date(2030, 1, 1))
 
     timeline = continuity.timeline(continuity.sources_of(cluster), TODAY)
