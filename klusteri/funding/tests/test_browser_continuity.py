@@ -12,10 +12,10 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from playwright.sync_api import expect
 
+from klusteri.e2e_fixtures import assert_accessible, open_page, submit_form
 from klusteri.funding.continuity import add_months
 from klusteri.funding.models import FundingKind, FundingSource, Programme
 from klusteri.funding.testing import make_call
-from klusteri.e2e_fixtures import assert_accessible, open_page, submit_form
 
 pytest_plugins = ["klusteri.e2e_fixtures"]
 pytestmark = [
