@@ -167,9 +167,8 @@ def create_source(source: FundingSource, *, by) -> FundingSource:
 
 @transaction.atomic
 def update_source(source: FundingSource, *, by, changed: dict[str, object]) -> FundingSource:
-    """Apply ``changed`` (field name → new value) to the source. Only the fields
-    changed are written, so that two managers editing different fields at once
-    both keep their change."""
+    """Apply ``changed`` (field name → new value) to the source; only those fields
+    are written, and the audit entry records them."""
     unknown = changed.keys() - SOURCE_FIELDS
     if unknown:
         raise FundingError(f"a funding source has no field {', '.join(sorted(unknown))}")

@@ -1,6 +1,7 @@
 """The form a cluster's managers record a funding source with."""
 
 from django import forms
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from klusteri.funding.models import FundingSource, Programme
@@ -29,7 +30,10 @@ class FundingSourceForm(forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["programme"].queryset = Programme.objects.active()
+        # The active programmes, and the one already chosen should it have ended.
+        self.fields["programme"].queryset = Programme.objects.filter(
+            Q(is_active=True) | Q(pk=self.instance.programme_id)
+        )
         self.fields["amount"].widget.attrs["min"] = 0
 
     def clean(self):

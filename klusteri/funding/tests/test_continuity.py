@@ -9,12 +9,14 @@ import datetime
 from decimal import Decimal
 
 import pytest
+from django.core.exceptions import ImproperlyConfigured
 from django.test import override_settings
 from django.utils import timezone
 
 from klusteri.audit.models import AuditEntry
 from klusteri.clusters import panels
 from klusteri.clusters.models import Country
+from klusteri.core.tests.test_settings import settings_from
 from klusteri.funding import continuity, services
 from klusteri.funding.models import Call, FundingKind, FundingSource, Programme
 from klusteri.funding.views.continuity import continuity_panel
@@ -207,6 +209,21 @@ def test_manager_edits_a_source_and_only_the_change_is_logged(manager_client, cl
     assert source.ends_on == datetime.date(2027, 12, 31)
     entry = AuditEntry.objects.get(action="funding.source.updated")
     assert entry.data == {"ends_on": "2027-12-31"}
+
+
+def test_a_source_keeps_its_programme_after_the_programme_ended(
+    manager_client, cluster, make_source, continuation
+):
+    source = make_source(cluster, starts_on=datetime.date(2026, 1, 1), programme=continuation)
+    Programme.objects.filter(pk=continuation.pk).update(is_active=False)
+    data = entered(programme=str(continuation.pk))
+
+    response = manager_client.post(f"{SOURCES}{source.pk}/edit/", data)
+
+    assert response.status_code == 302
+    source.refresh_from_db()
+    assert source.programme == continuation
+    assert manager_client.post(ADD, data).status_code == 200  # not for a new source
 
 
 def test_delete_asks_first_then_deletes(manager_client, cluster, make_source):
@@ -419,6 +436,14 @@ def test_the_setting_sets_how_far_ahead_to_warn(cluster, make_source):
     assert warning.ending == [source]
     assert warning.months == 12
     assert continuity.warning(cluster, TODAY) is None  # 9 months by default
+
+
+def test_the_months_come_from_the_environment_and_must_be_a_positive_number():
+    assert settings_from()["FUNDING_WARNING_MONTHS"] == 9
+    assert settings_from(KLUSTERI_FUNDING_WARNING_MONTHS="6")["FUNDING_WARNING_MONTHS"] == 6
+    for wrong in ("0", "six"):
+        with pytest.raises(ImproperlyConfigured, match="KLUSTERI_FUNDING_WARNING_MONTHS"):
+            settings_from(KLUSTERI_FUNDING_WARNING_MONTHS=wrong)
 
 
 def test_add_months_keeps_within_the_month():

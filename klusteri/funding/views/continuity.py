@@ -7,6 +7,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
 from django.utils import timezone
+from django.utils.safestring import SafeString
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_safe
 
@@ -99,7 +100,7 @@ def source_delete(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     return render(request, "funding/source_delete.html", {"cluster": cluster, "source": source})
 
 
-def continuity_panel(request: HttpRequest, cluster: Cluster) -> str:
+def continuity_panel(request: HttpRequest, cluster: Cluster) -> SafeString:
     """The panel on the cluster's profile for its managers and staff
     (``clusters.panels``): the warning, today's sources, the links. One query,
     two with a warning."""
