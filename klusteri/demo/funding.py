@@ -27,10 +27,12 @@ from klusteri.funding.models import (
     Programme,
     SavedSearch,
 )
+from klusteri.funding.search import reindex_calls
 from klusteri.funding.services import DeadlineData, save_call
 from klusteri.places.models import Region
 
 IDENTIFIER_PREFIX = "DEMO-"
+LANGUAGES = ("fi", "sv", "en")
 
 BRUSSELS = "Europe/Brussels"
 HELSINKI = "Europe/Helsinki"
@@ -821,7 +823,7 @@ def seed_calls(by, today: date | None = None) -> list[Call]:
     saved = []
     for spec in CALLS:
         call = existing.get(spec.identifier) or Call(identifier=spec.identifier)
-        for language, title, summary in zip(("fi", "sv", "en"), spec.title, spec.summary):
+        for language, title, summary in zip(LANGUAGES, spec.title, spec.summary, strict=True):
             setattr(call, f"title_{language}", title)
             setattr(call, f"summary_{language}", summary)
         call.programme = programmes[spec.programme]
@@ -997,3 +999,9 @@ def seed(users: dict) -> dict[str, int]:
     calls = seed_calls(users["staff"], today)
     sources = seed_sources(today)
     return {"calls": len(calls), "sources": sources, **seed_follows(users)}
+
+
+def reindex(calls) -> None:
+    """Refresh the search index of ``calls`` (a QuerySet or primary keys): the one
+    place where the demo and scale loaders reach into the calls' search."""
+    reindex_calls(calls)

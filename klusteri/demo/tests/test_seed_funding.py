@@ -12,7 +12,9 @@ from klusteri.clusters.models import ClusterManager
 from klusteri.demo import accounts as demo_accounts
 from klusteri.demo import clusters as demo_clusters
 from klusteri.demo import funding as demo_funding
+from klusteri.demo import scale
 from klusteri.funding.models import (
+    ApplicantType,
     Call,
     Deadline,
     FollowedCall,
@@ -20,6 +22,7 @@ from klusteri.funding.models import (
     Level,
     SavedSearch,
 )
+from klusteri.funding.services import DeadlineData, check_deadlines
 
 pytestmark = pytest.mark.django_db
 
@@ -194,3 +197,35 @@ def test_the_demo_people_have_a_saved_search_and_follow_open_calls(seeded):
     assert followed.exists()
     assert all(call.status_at() == Call.Status.OPEN for call in followed)
     assert FollowedCall.objects.filter(user=company).exists()
+
+
+def test_seed_scale_makes_calls_that_keep_the_rules_of_save_call(seeded):
+    demo_before = counts()
+
+    call_command("seed_scale", clusters=40, organisations=100, calls=300, no_index=True)
+    calls = scale.scale_calls().prefetch_related("deadlines")
+
+    assert calls.count() == 300
+    now = timezone.now()
+    statuses = Counter(call.status_at(now) for call in calls)
+    assert set(statuses) == set(Call.Status.values)
+    assert set(calls.values_list("deadline_model", flat=True)) == set(Call.DeadlineModel.values)
+    assert set(calls.values_list("programme__level", flat=True)) == set(Level.values)
+    for call in calls:
+        deadlines = [DeadlineData(d.at, d.time_zone) for d in call.deadlines.all()]
+        check_deadlines(call.deadline_model, deadlines)  # raises if the model is broken
+        assert call.closes_at == max((d.at for d in deadlines), default=None)
+        assert call.is_demo and call.title_fi and call.title_sv and call.title_en
+    assert calls.exclude(regions=None).exists()
+    assert calls.exclude(ecosystems=None).exists()
+    assert calls.filter(applicant_types__slug=ApplicantType.CLUSTER_ORGANISATION).exists()
+    sources = FundingSource.objects.filter(cluster__in=scale.scale_clusters())
+    assert 0 < sources.values("cluster").distinct().count() < 40
+
+    call_command("seed_scale", funding_only=True, calls=120, no_index=True)  # replaces
+    assert scale.scale_calls().count() == 120
+    assert scale.scale_clusters().count() == 40
+
+    call_command("seed_scale", clear=True)
+    assert not scale.scale_calls().exists() and not sources.exists()
+    assert counts() == demo_before
