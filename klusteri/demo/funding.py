@@ -378,7 +378,7 @@ CALLS = [
          "Organisations in northern Finland, Sweden and Norway develop the hydrogen economy, "
          "battery value chains and Arctic tourism together. Partners from at least two "
          "countries."),
-        deadlines=(35,), opens=-45, action_type="Regular project", budget=9_000_000,
+        deadlines=(35,), opens=-45, budget=9_000_000,
         grants=(200_000, 2_000_000), rate=65,
         applicants=(CLUSTER, PUBLIC, RESEARCH, UNIVERSITY, ASSOCIATION, SME),
         countries=AURORA, regions=AURORA_REGIONS,
@@ -398,7 +398,7 @@ CALLS = [
          "18 månader. Ansökningarna behandlas i tre omgångar.",
          "A light call for preparatory and networking projects of up to 18 months. "
          "Applications are handled in three rounds."),
-        deadlines=(-30, 25, 85), opens=-75, deadline_model=CUT_OFFS, action_type="Small project",
+        deadlines=(-30, 25, 85), opens=-75, deadline_model=CUT_OFFS,
         budget=1_500_000, grants=(20_000, 100_000), rate=65,
         applicants=(CLUSTER, PUBLIC, ASSOCIATION, UNIVERSITY),
         countries=AURORA, regions=AURORA_REGIONS,
@@ -417,7 +417,7 @@ CALLS = [
          "för cirkulär ekonomi och hållbar sjöfart. Tidsfristen närmar sig.",
          "Partners from Finland, Åland, Estonia, Latvia and Sweden develop circular-economy "
          "solutions and sustainable shipping. The deadline is close."),
-        deadlines=(9,), opens=-55, action_type="Regular project", budget=20_000_000,
+        deadlines=(9,), opens=-55, budget=20_000_000,
         grants=(300_000, 4_000_000), rate=80,
         applicants=(PUBLIC, ASSOCIATION, RESEARCH, UNIVERSITY, CLUSTER, SME),
         countries=CENTRAL_BALTIC, regions=CENTRAL_BALTIC_REGIONS,
@@ -436,7 +436,7 @@ CALLS = [
          "tre veckor sedan.",
          "Small co-operation projects in tourism, culture and skills. The call closed three "
          "weeks ago."),
-        deadlines=(-20,), opens=-100, action_type="Small project", budget=2_000_000,
+        deadlines=(-20,), opens=-100, budget=2_000_000,
         grants=(10_000, 80_000), rate=80,
         applicants=(ASSOCIATION, PUBLIC, CLUSTER),
         countries=CENTRAL_BALTIC, regions=CENTRAL_BALTIC_REGIONS,
@@ -456,7 +456,7 @@ CALLS = [
          "minst tre länder i Östersjöregionen.",
          "Two stages: a concept note first, then a full application. Partners from at least "
          "three countries of the Baltic Sea region."),
-        deadlines=(28, 140), opens=-20, deadline_model=TWO_STAGE, action_type="Core project",
+        deadlines=(28, 140), opens=-20, deadline_model=TWO_STAGE,
         budget=34_000_000, grants=(1_000_000, 4_000_000), rate=80,
         applicants=(PUBLIC, RESEARCH, UNIVERSITY, ASSOCIATION, CLUSTER, SME),
         countries=EU_NORDIC_BALTIC,
@@ -474,7 +474,7 @@ CALLS = [
          "om knappt två veckor.",
          "Small projects try out a partnership before a larger project. The call opens in "
          "just under two weeks."),
-        deadlines=(70,), opens=12, action_type="Small project", budget=3_000_000,
+        deadlines=(70,), opens=12, budget=3_000_000,
         grants=(50_000, 500_000), rate=80,
         applicants=(PUBLIC, ASSOCIATION, CLUSTER, RESEARCH),
         countries=EU_NORDIC_BALTIC,
@@ -492,7 +492,7 @@ CALLS = [
          "Klusterorganisationer kan delta som partner.",
          "Regional authorities exchange good practice and improve their programmes. Cluster "
          "organisations may take part as partners."),
-        deadlines=(55,), opens=-35, action_type="Interregional cooperation", budget=60_000_000,
+        deadlines=(55,), opens=-35, budget=60_000_000,
         grants=(1_000_000, 2_000_000), rate=80,
         applicants=(PUBLIC, CLUSTER, ASSOCIATION),
         keywords=("circular economy", "artificial intelligence", "welfare services"),
@@ -508,7 +508,7 @@ CALLS = [
          "och turism.",
          "Organisations in sparsely populated areas develop energy solutions, services and "
          "tourism together."),
-        deadlines=(40,), opens=-25, action_type="Main project", budget=7_000_000,
+        deadlines=(40,), opens=-25, budget=7_000_000,
         grants=(300_000, 1_500_000), rate=65,
         applicants=(PUBLIC, ASSOCIATION, UNIVERSITY, RESEARCH, CLUSTER, SME),
         countries=NORTHERN_PERIPHERY, regions=NPA_REGIONS,
@@ -529,7 +529,7 @@ CALLS = [
          "värdekedjor för cirkulär ekonomi och vätgas. Minst hälften egenfinansiering.",
          "Companies and clusters from at least three Nordic countries develop circular and "
          "hydrogen value chains together. At least half self-financed."),
-        deadlines=(44,), opens=-30, time_zone=OSLO, action_type="Nordic project",
+        deadlines=(44,), opens=-30, time_zone=OSLO,
         budget=4_000_000, grants=(170_000, 520_000), rate=50,
         applicants=(SME, LARGE, CLUSTER, RESEARCH, ASSOCIATION),
         countries=NORDIC,
@@ -548,7 +548,7 @@ CALLS = [
          "länder. Utlysningen stängde för några dagar sedan.",
          "Hospitals, companies and health clusters open their test beds to companies from "
          "other countries. The call closed a few days ago."),
-        deadlines=(-3,), opens=-80, time_zone=OSLO, action_type="Nordic project",
+        deadlines=(-3,), opens=-80, time_zone=OSLO,
         budget=3_000_000, grants=(150_000, 450_000), rate=50,
         applicants=(SME, CLUSTER, PUBLIC, RESEARCH),
         countries=NORDIC,
@@ -567,7 +567,7 @@ CALLS = [
          "turismen. Minst tre nordiska länder eller självstyrande områden deltar.",
          "Projects strengthen Arctic communities, sustainable fisheries and tourism. At least "
          "three Nordic countries or autonomous areas take part."),
-        deadlines=(90,), opens=-15, time_zone=COPENHAGEN, action_type="Nordic project",
+        deadlines=(90,), opens=-15, time_zone=COPENHAGEN,
         budget=1_200_000, grants=(20_000, 135_000), rate=50,
         applicants=(ASSOCIATION, PUBLIC, RESEARCH, UNIVERSITY, CLUSTER),
         countries=NORDIC,
@@ -586,7 +586,7 @@ CALLS = [
          "Utlysningen öppnar om en månad.",
          "NGOs, municipalities and clusters share experience of climate work. The call opens "
          "in a month."),
-        deadlines=(115,), opens=30, time_zone=COPENHAGEN, action_type="Nordic project",
+        deadlines=(115,), opens=30, time_zone=COPENHAGEN,
         budget=800_000, grants=(15_000, 100_000), rate=60,
         applicants=(ASSOCIATION, PUBLIC, CLUSTER),
         countries=(*NORDIC, "EE", "LV", "LT"),
@@ -645,7 +645,7 @@ CALLS = [
          "ekosystem.",
          "Long-term funding for SMEs, research organisations and ecosystem orchestrators such "
          "as clusters that join the leading companies' ecosystems."),
-        deadlines=(66,), opens=-8, time_zone=HELSINKI, action_type="Veturi partnership",
+        deadlines=(66,), opens=-8, time_zone=HELSINKI, action_type="Veturi",
         budget=60_000_000, grants=(300_000, 5_000_000), rate=50,
         applicants=(LARGE, SME, RESEARCH, UNIVERSITY, CLUSTER),
         countries=FINLAND,
@@ -681,7 +681,7 @@ CALLS = [
          "A loan for investments that cut a company's emissions or energy use. Open until "
          "the end of the period."),
         deadlines=(118,), opens=-150, deadline_model=CONTINUOUS, time_zone=HELSINKI,
-        action_type="Loan", budget=100_000_000, grants=(50_000, 5_000_000),
+        budget=100_000_000, grants=(50_000, 5_000_000),
         applicants=(SME,),
         countries=FINLAND,
         keywords=("energy storage", "solar energy"),
@@ -699,7 +699,7 @@ CALLS = [
          "industriella sidoströmmar. Kommunernas andel minst 10 procent.",
          "Regional development projects that advance the use of hydrogen, batteries and "
          "industrial side streams. The municipalities' share at least 10 per cent."),
-        deadlines=(27,), opens=-33, time_zone=HELSINKI, action_type="ERDF development project",
+        deadlines=(27,), opens=-33, time_zone=HELSINKI,
         budget=3_500_000, grants=(50_000, 600_000), rate=80,
         applicants=(CLUSTER, UNIVERSITY, RESEARCH, PUBLIC, ASSOCIATION),
         countries=FINLAND, regions=("MK16",),
@@ -719,7 +719,7 @@ CALLS = [
          "personalens kompetens inom automation och robotik. Utlysningen öppnar om en vecka.",
          "Training and development projects in which companies and schools build staff "
          "skills in automation and robotics. The call opens in a week."),
-        deadlines=(60,), opens=8, time_zone=HELSINKI, action_type="ESF+ development project",
+        deadlines=(60,), opens=8, time_zone=HELSINKI,
         budget=2_000_000, grants=(80_000, 400_000), rate=80,
         applicants=(UNIVERSITY, ASSOCIATION, PUBLIC, CLUSTER),
         countries=FINLAND, regions=("MK06",),
@@ -738,7 +738,7 @@ CALLS = [
          "Utlysningen stängde för drygt en vecka sedan.",
          "Research and development co-operation between companies, universities and cities. "
          "The call closed just over a week ago."),
-        deadlines=(-9,), opens=-70, time_zone=HELSINKI, action_type="ERDF development project",
+        deadlines=(-9,), opens=-70, time_zone=HELSINKI,
         budget=5_000_000, grants=(100_000, 800_000), rate=70,
         applicants=(UNIVERSITY, RESEARCH, PUBLIC, CLUSTER, ASSOCIATION),
         countries=FINLAND, regions=("MK01",),
@@ -758,7 +758,7 @@ CALLS = [
          "och cirkulär ekonomi när torvproduktionen minskar.",
          "Projects of companies and research organisations that create new business in the "
          "bio- and circular economy as peat production winds down."),
-        deadlines=(14,), opens=-50, time_zone=HELSINKI, action_type="JTF project",
+        deadlines=(14,), opens=-50, time_zone=HELSINKI, action_type="JTF",
         budget=6_000_000, grants=(50_000, 1_000_000), rate=70,
         applicants=(SME, RESEARCH, UNIVERSITY, CLUSTER, PUBLIC),
         countries=FINLAND, regions=("MK19",),
@@ -777,7 +777,7 @@ CALLS = [
          "tillväxtekosystem. Passar också för att fortsätta och förbereda projekt.",
          "State-funded development projects that strengthen the region's growth ecosystems. "
          "Also suits continuing or preparing a project."),
-        deadlines=(41,), opens=-20, time_zone=HELSINKI, action_type="AKKE project",
+        deadlines=(41,), opens=-20, time_zone=HELSINKI, action_type="AKKE",
         budget=900_000, grants=(20_000, 150_000), rate=80,
         applicants=(CLUSTER, ASSOCIATION, PUBLIC, UNIVERSITY),
         countries=FINLAND, regions=("MK17",),
@@ -796,7 +796,7 @@ CALLS = [
          "Utlysningen öppnar om tre veckor.",
          "Small development projects for maritime industry and logistics networks. The call "
          "opens in three weeks."),
-        deadlines=(80,), opens=21, time_zone=HELSINKI, action_type="AKKE project",
+        deadlines=(80,), opens=21, time_zone=HELSINKI, action_type="AKKE",
         budget=600_000, grants=(20_000, 120_000), rate=80,
         applicants=(CLUSTER, ASSOCIATION, PUBLIC, UNIVERSITY),
         countries=FINLAND, regions=("MK02",),

@@ -645,7 +645,7 @@ def make_call(
         summary_sv=texts["sv"].text(rng, rng.randint(25, 70), summary_extra["sv"]),
         summary_en=texts["en"].text(rng, rng.randint(25, 70), summary_extra["en"]),
         programme_id=programme.pk,
-        action_type=rng.choice(["CSA", "RIA", "IA", "Project", "Small project"]),
+        action_type=rng.choice(["CSA", "RIA", "IA", "EIC", "SMP", ""]),
         deadline_model=model,
         opens_at=day(opens),
         closes_at=deadlines[-1] if deadlines else None,
