@@ -299,11 +299,12 @@ CALLS = [
          "Interregionala innovationsinvesteringar i gröna värdekedjor",
          "Interregional innovation investments in green value chains"),
         ("Älykkään erikoistumisen alueet kaupallistavat yhdessä akku- ja vetyteknologiaa. "
-         "Haku päättyi kaksi viikkoa sitten; tulokset julkaistaan keväällä.",
+         "Haku päättyi kaksi viikkoa sitten; tulokset julkaistaan viiden kuukauden kuluessa.",
          "Regioner med smart specialisering kommersialiserar batteri- och vätgasteknik "
-         "tillsammans. Utlysningen stängde för två veckor sedan; resultaten publiceras i våras.",
+         "tillsammans. Utlysningen stängde för två veckor sedan; resultaten publiceras inom "
+         "fem månader.",
          "Smart-specialisation regions commercialise battery and hydrogen technology "
-         "together. The call closed two weeks ago; results are due in the spring."),
+         "together. The call closed two weeks ago; results follow within five months."),
         deadlines=(-15,), opens=-110, action_type="I3", budget=30_200_000,
         grants=(2_000_000, 10_000_000), rate=70,
         applicants=(PUBLIC, RESEARCH, SME, LARGE, CLUSTER),
@@ -611,7 +612,7 @@ CALLS = [
         applicants=(SME, LARGE, RESEARCH, UNIVERSITY),
         countries=FINLAND,
         keywords=("robotics", "battery technology", "artificial intelligence"),
-        role=INTERMEDIARY,
+        role=NOT_ELIGIBLE,
     ),
     DemoCall(
         "DEMO-BF-2027-COCREATION", "business-finland-co-creation",
