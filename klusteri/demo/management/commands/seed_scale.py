@@ -70,6 +70,8 @@ class Command(BaseCommand):
             self.stdout.write(f"Search index refreshed in {time.perf_counter() - loaded:.1f} s.")
         if options["calls"]:
             self.load_funding(options)
+        else:
+            scale.clear_funding()  # no calls asked for: none left from an earlier run
         refresh_statistics()
 
     def load_funding(self, options) -> None:
