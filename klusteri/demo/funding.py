@@ -983,9 +983,14 @@ FOLLOWED_CALLS = [
 
 
 def seed_follows(users: dict) -> dict[str, int]:
+    """The demo people's saved searches and followed calls. The seed's own moves of the
+    demo calls' dates are not news: the searches count as reported up to now."""
+    now = timezone.now()
     for key, name, query, frequency in SAVED_SEARCHES:
         SavedSearch.objects.update_or_create(
-            user=users[key], query=query, defaults={"name": name, "frequency": frequency}
+            user=users[key],
+            query=query,
+            defaults={"name": name, "frequency": frequency, "reported_until": now},
         )
     calls = dict(Call.objects.filter(identifier__in=identifiers()).values_list("identifier", "pk"))
     for key, identifier in FOLLOWED_CALLS:

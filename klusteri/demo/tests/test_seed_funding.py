@@ -197,6 +197,9 @@ def test_the_demo_people_have_a_saved_search_and_follow_open_calls(seeded):
     assert followed.exists()
     assert all(call.status_at() == Call.Status.OPEN for call in followed)
     assert FollowedCall.objects.filter(user=company).exists()
+    # What the seed itself changed is not reported in the next digest.
+    latest = Call.objects.latest("changed_at").changed_at
+    assert all(s.reported_until >= latest for s in SavedSearch.objects.all())
 
 
 def test_seed_scale_makes_calls_that_keep_the_rules_of_save_call(seeded):
