@@ -93,11 +93,19 @@ def server(env: dict[str, str], workers: int = 2, threads: int = 1):
         process.wait(timeout=30)
 
 
-def measure(port: int, path: str | list[str], *, seconds: float, concurrency: int) -> dict:
+def measure(
+    port: int,
+    path: str | list[str],
+    *,
+    seconds: float,
+    concurrency: int,
+    headers: dict[str, str] | None = None,
+) -> dict:
     """Drive ``path`` with ``concurrency`` keep-alive clients for ``seconds``.
 
     A list of paths is requested in turn. ``{n}`` in a path becomes a number that
-    differs on every request, so that no response can come from the page cache."""
+    differs on every request, so that no response can come from the page cache.
+    ``headers`` go with every request (a signed-in person's session cookie)."""
     paths = [path] if isinstance(path, str) else path
     counter = itertools.count()
     latencies: list[float] = []
@@ -113,7 +121,9 @@ def measure(port: int, path: str | list[str], *, seconds: float, concurrency: in
             started = time.perf_counter()
             try:
                 n = next(counter)
-                connection.request("GET", paths[n % len(paths)].replace("{n}", str(n)))
+                connection.request(
+                    "GET", paths[n % len(paths)].replace("{n}", str(n)), headers=headers or {}
+                )
                 response = connection.getresponse()
                 response.read()
                 if response.status != 200:

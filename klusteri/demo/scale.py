@@ -1,6 +1,7 @@
 """Synthetic data at European scale: thousands of clusters, hundreds of thousands of
 organisations and their memberships, for benchmarks of the directory, the map and
-search.
+search, and of the funding finder: thousands of calls and the clusters' funding
+sources (``generate_funding``).
 
 The texts are real Finnish, Swedish and English words drawn with a Zipf-like spread
 (``words.SCALE_COMMON`` then ``words.SCALE_SUBJECT``): a few words occur in almost
@@ -9,20 +10,23 @@ flagged ``is_demo``. Scale clusters have slugs starting ``scale-``; scale
 organisations have business IDs from 8,000,000 up (never issued) or registry IDs
 abroad with leading digits of their own (``SCALE_REGISTRY_LEADS``, never those of
 the demo) or, where the registry is not checked, starting ``SCALE-``, which is how
-``clear()`` finds them again.
+``clear()`` finds them again. Scale calls have identifiers starting ``SCALE-CALL-``
+(``clear_funding()``).
 """
 
 import operator
 import random
 from bisect import bisect
 from collections import Counter
-from datetime import date
+from datetime import date, datetime, timedelta
 from decimal import Decimal
 from functools import reduce
 from itertools import accumulate
+from zoneinfo import ZoneInfo
 
 from django.db import transaction
 from django.db.models import Q
+from django.utils import timezone
 
 from klusteri.accounts.models import Organisation
 from klusteri.clusters.models import (
@@ -35,8 +39,17 @@ from klusteri.clusters.models import (
     Tag,
 )
 from klusteri.demo import clusters as demo
+from klusteri.demo import funding as demo_funding
 from klusteri.demo import themes, words
-from klusteri.places.models import Municipality
+from klusteri.funding.models import (
+    ApplicantType,
+    Call,
+    Deadline,
+    FollowedCall,
+    FundingSource,
+    Programme,
+)
+from klusteri.places.models import Municipality, Region
 
 SLUG_PREFIX = "scale-"
 FOREIGN_PREFIX = "SCALE-"
@@ -432,3 +445,275 @@ def make_organisation(rng, country, kind, numbers, foreign, places) -> Organisat
         org.country = country
         org.foreign_registry_id = foreign.take(country)
     return org
+
+
+# --------------------------------------------------------------------------------------
+# Funding: calls of the reference programmes and the scale clusters' funding sources
+
+CALL_PREFIX = "SCALE-CALL-"
+LEVEL_WEIGHTS = {"eu": 45, "nordic": 10, "national": 20, "regional": 25}
+STATUS_WEIGHTS = {"forthcoming": 15, "open": 60, "closed": 25}
+DEADLINE_MODEL_WEIGHTS = {
+    Call.DeadlineModel.SINGLE_STAGE: 55,
+    Call.DeadlineModel.TWO_STAGE: 15,
+    Call.DeadlineModel.MULTIPLE_CUT_OFF: 15,
+    Call.DeadlineModel.CONTINUOUS: 15,
+}
+ROLE_WEIGHTS = {
+    Call.ClusterRole.APPLICANT: 35,
+    Call.ClusterRole.PARTNER: 40,
+    Call.ClusterRole.INTERMEDIARY: 10,
+    Call.ClusterRole.NOT_ELIGIBLE: 15,
+}
+EU_COUNTRIES = ["FI", "SE", "DK", "EE", "LV", "LT", "DE", "PL", "NO", "IS", "FR", "NL", "ES", "IT"]
+NORDIC_COUNTRIES = ["FI", "SE", "NO", "DK", "IS", "AX", "FO", "GL"]
+FUNDING_RATES = [50, 60, 65, 70, 75, 80, 100]
+SOURCE_SHARE = 0.3  # the share of scale clusters that record their funding sources
+ENDING_SHARE = 0.1  # of those, the share whose project funding ends soon, nothing after
+
+
+def scale_calls():
+    return Call.objects.filter(is_demo=True, identifier__startswith=CALL_PREFIX)
+
+
+@transaction.atomic
+def clear_funding() -> dict[str, int]:
+    """Remove every scale call (their deadlines, links and followers go with them) and
+    the scale clusters' funding sources."""
+    call_ids = list(scale_calls().values_list("pk", flat=True))
+    for start in range(0, len(call_ids), BATCH):
+        batch = call_ids[start : start + BATCH]
+        Deadline.objects.filter(call_id__in=batch).delete()
+        FollowedCall.objects.filter(call_id__in=batch).delete()
+        for name in CALL_RELATIONS:
+            Call._meta.get_field(name).remote_field.through.objects.filter(
+                call_id__in=batch
+            ).delete()
+        Call.objects.filter(pk__in=batch).delete()
+    sources = FundingSource.objects.filter(cluster__in=scale_clusters()).delete()[0]
+    demo_funding.reindex(call_ids)  # calls that no longer exist leave the index
+    return {"calls": len(call_ids), "sources": sources}
+
+
+CALL_RELATIONS = ("applicant_types", "regions", "ecosystems")
+
+
+def generate_funding(calls: int, seed: int = 2026, log=print) -> dict:
+    """Replace the scale calls with ``calls`` calls spread over the active reference
+    programmes, statuses and deadline models around now, with their deadlines and
+    links, and give some scale clusters funding sources."""
+    rng = random.Random(seed)  # noqa: S311
+    now = timezone.now()
+    programmes = {}
+    for programme in Programme.objects.active().order_by("slug"):
+        programmes.setdefault(programme.level, []).append(programme)
+    applicant_types = list(ApplicantType.objects.order_by("position"))
+    cluster_type = next(a for a in applicant_types if a.slug == ApplicantType.CLUSTER_ORGANISATION)
+    others = [a for a in applicant_types if a is not cluster_type]
+    region_ids = list(Region.objects.exclude(code="MK21").values_list("pk", flat=True))
+    ecosystems = list(Ecosystem.objects.order_by("number"))
+    tag_names = list(Tag.objects.order_by("slug").values_list("name_en", flat=True))
+    rng.shuffle(tag_names)
+    tag_weights = list(accumulate(1 / rank for rank in range(1, len(tag_names) + 1)))
+    texts = vocabularies(rng)
+
+    with transaction.atomic():
+        clear_funding()
+        made = []  # (call, deadlines, links)
+        for index in range(calls):
+            level = weighted(rng, LEVEL_WEIGHTS)
+            programme = rng.choice(programmes[level])
+            keywords = list(
+                dict.fromkeys(
+                    tag_names[bisect(tag_weights, rng.random() * tag_weights[-1])]
+                    for _ in range(rng.randint(2, 5))
+                )
+            )
+            how_many = rng.choices([0, 1, 2, 3], [15, 40, 30, 15])[0]
+            chosen_ecosystems = rng.sample(ecosystems, how_many)
+            made.append(
+                make_call(
+                    rng, index, now, programme, keywords, chosen_ecosystems, texts,
+                    [cluster_type] if rng.random() < 0.6 else [],
+                    rng.sample(others, rng.randint(1, 4)),
+                    region_ids,
+                )
+            )  # fmt: skip
+        objects = [call for call, _deadlines, _links in made]
+        Call.objects.bulk_create(objects, batch_size=500)
+        deadlines = [
+            Deadline(call_id=call.pk, at=at, time_zone=zone)
+            for call, times, _links in made
+            for at, zone in times
+        ]
+        Deadline.objects.bulk_create(deadlines, batch_size=2000)
+        link_count = 0
+        for name in CALL_RELATIONS:
+            relation = Call._meta.get_field(name)
+            through = relation.remote_field.through
+            target = f"{relation.m2m_reverse_field_name()}_id"
+            rows = [
+                through(call_id=call.pk, **{target: pk})
+                for call, _times, links in made
+                for pk in links[name]
+            ]
+            through.objects.bulk_create(rows, batch_size=2000)
+            link_count += len(rows)
+        call_ids = [call.pk for call in objects]
+        log(f"  {calls} calls, {len(deadlines)} deadlines and {link_count} links")
+        sources = make_sources(rng, now.date(), programmes)
+        FundingSource.objects.bulk_create(sources, batch_size=2000)
+        log(f"  {len(sources)} funding sources of scale clusters")
+    return {
+        "calls": calls,
+        "deadlines": len(deadlines),
+        "links": link_count,
+        "sources": len(sources),
+        "call_ids": call_ids,
+    }
+
+
+def make_call(
+    rng, index, now, programme, keywords, ecosystems, texts, cluster, applicants, regions
+):
+    """A call (not saved), its deadlines as (moment, time zone) and the primary keys
+    of what it links to. The status is drawn first and the dates made to fit it;
+    ``closes_at`` is the last deadline, as ``services.save_call`` keeps it."""
+    status = weighted(rng, STATUS_WEIGHTS)
+    model = weighted(rng, DEADLINE_MODEL_WEIGHTS)
+    level = programme.level
+    zone = "Europe/Brussels" if level in ("eu", "nordic") else "Europe/Helsinki"
+    hour = 17 if zone == "Europe/Brussels" else 16
+
+    def day(offset: int) -> datetime:
+        moment = (now + timedelta(days=offset)).astimezone(ZoneInfo(zone))
+        return moment.replace(hour=hour, minute=0, second=0, microsecond=0)
+
+    if status == "forthcoming":
+        opens = rng.randint(1, 90)
+        first = opens + rng.randint(20, 120)
+    elif status == "open":
+        opens = -rng.randint(1, 150)
+        first = rng.randint(1, 180)
+    else:
+        first = -rng.randint(1, 365)
+        opens = first - rng.randint(30, 120)
+    offsets = [first]
+    if model == Call.DeadlineModel.TWO_STAGE:
+        if status == "open" and rng.random() < 0.4:  # stage 1 over, stage 2 ahead
+            offsets = [-rng.randint(1, 60), first]
+        else:
+            offsets = [first, first + rng.randint(60, 150)]
+        if status == "closed":
+            offsets = [first - rng.randint(60, 150), first]
+    elif model == Call.DeadlineModel.MULTIPLE_CUT_OFF:
+        count = rng.randint(2, 4)
+        gaps = [rng.randint(45, 120) for _ in range(count - 1)]
+        if status == "closed":
+            offsets = [first - sum(gaps[i:]) for i in range(count - 1)] + [first]
+        else:
+            start = first - (rng.choice(gaps) if status == "open" and rng.random() < 0.5 else 0)
+            offsets = [start + sum(gaps[:i]) for i in range(count)]
+    elif model == Call.DeadlineModel.CONTINUOUS and status != "closed" and rng.random() < 0.6:
+        offsets = []  # open until further notice
+    deadlines = sorted({day(offset) for offset in offsets})
+    if status != "closed" and deadlines and deadlines[-1] < now:
+        deadlines[-1] = day(rng.randint(1, 120))  # an open call has a deadline ahead
+
+    if level == "nordic":
+        countries = NORDIC_COUNTRIES
+    elif level in ("national", "regional"):
+        countries = ["FI"]
+    else:
+        countries = [] if rng.random() < 0.5 else rng.sample(EU_COUNTRIES, rng.randint(3, 9))
+    chosen_regions = []
+    if level == "regional":
+        chosen_regions = rng.sample(regions, rng.randint(1, 3))
+    elif level == "eu" and "FI" in countries and rng.random() < 0.4:
+        chosen_regions = rng.sample(regions, rng.randint(3, 9))
+
+    budget = round(rng.lognormvariate(14.5, 1.3), -4)
+    largest = max(10_000, round(budget * rng.uniform(0.05, 0.4), -3))
+    title_words = {lang: texts[lang].text(rng, rng.randint(3, 6), []) for lang in texts}
+    summary_extra = {lang: keywords if lang == "en" else [] for lang in texts}
+    call = Call(
+        identifier=f"{CALL_PREFIX}{index + 1:05d}",
+        title_fi=title_words["fi"].rstrip("."),
+        title_sv=title_words["sv"].rstrip("."),
+        title_en=f"{keywords[0][:1].upper()}{keywords[0][1:]}: {title_words['en'].rstrip('.')}",
+        summary_fi=texts["fi"].text(rng, rng.randint(25, 70), summary_extra["fi"]),
+        summary_sv=texts["sv"].text(rng, rng.randint(25, 70), summary_extra["sv"]),
+        summary_en=texts["en"].text(rng, rng.randint(25, 70), summary_extra["en"]),
+        programme_id=programme.pk,
+        action_type=rng.choice(["CSA", "RIA", "IA", "EIC", "SMP", ""]),
+        deadline_model=model,
+        opens_at=day(opens),
+        closes_at=deadlines[-1] if deadlines else None,
+        budget_total=Decimal(budget),
+        grant_min=Decimal(round(largest * rng.uniform(0.1, 0.5), -3)),
+        grant_max=Decimal(largest),
+        cofunding_rate=rng.choice(FUNDING_RATES),
+        countries=countries,
+        keywords=keywords,
+        cluster_role=weighted(rng, ROLE_WEIGHTS),
+        source=Call.Source.IMPORT,
+        last_checked_on=now.date() - timedelta(days=rng.randint(0, 60)),
+        is_published=True,
+        is_demo=True,
+        changed_at=now - timedelta(days=rng.randint(0, 90)),
+    )
+    links = {
+        "applicant_types": [a.pk for a in cluster + applicants],
+        "regions": chosen_regions,
+        "ecosystems": [e.pk for e in ecosystems],
+    }
+    return call, [(at, zone) for at in deadlines], links
+
+
+def make_sources(rng, today: date, programmes: dict) -> list[FundingSource]:
+    """Funding sources for ``SOURCE_SHARE`` of the scale clusters: membership fees,
+    often base funding, one or two projects; ``ENDING_SHARE`` of them with a project
+    ending within a few months and nothing after it."""
+    project_programmes = [p for level in programmes.values() for p in level if p.kind == "project"]
+    sources = []
+    for cluster_id in scale_clusters().order_by("pk").values_list("pk", flat=True):
+        if rng.random() >= SOURCE_SHARE:
+            continue
+        since = today - timedelta(days=rng.randint(365, 4000))
+        sources.append(
+            FundingSource(
+                cluster_id=cluster_id,
+                name="Membership fees",
+                kind=FundingSource.Kind.MEMBERSHIP,
+                amount=Decimal(rng.randint(5, 150) * 1000),
+                starts_on=since,
+            )
+        )
+        if rng.random() < 0.5:
+            sources.append(
+                FundingSource(
+                    cluster_id=cluster_id,
+                    name="Base funding",
+                    kind=FundingSource.Kind.BASE,
+                    amount=Decimal(rng.randint(30, 300) * 1000),
+                    starts_on=since,
+                    ends_on=today + timedelta(days=rng.randint(400, 1500)),
+                )
+            )
+        ending = rng.random() < ENDING_SHARE
+        start = today - timedelta(days=rng.randint(200, 1000))
+        end = today + timedelta(days=rng.randint(30, 240) if ending else rng.randint(300, 1100))
+        for number in range(1 if ending else rng.randint(1, 2)):
+            programme = rng.choice(project_programmes)
+            sources.append(
+                FundingSource(
+                    cluster_id=cluster_id,
+                    name=f"{programme.name_en} project {number + 1}",
+                    programme_id=programme.pk,
+                    kind=FundingSource.Kind.PROJECT,
+                    amount=Decimal(rng.randint(50, 900) * 1000),
+                    starts_on=start,
+                    ends_on=end,
+                )
+            )
+    return sources

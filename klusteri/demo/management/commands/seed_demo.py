@@ -1,7 +1,7 @@
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
-from klusteri.demo import accounts, clusters
+from klusteri.demo import accounts, clusters, funding
 
 
 class Command(BaseCommand):
@@ -12,10 +12,19 @@ class Command(BaseCommand):
         users = accounts.seed()
         counts = clusters.seed(users["manager"])
         clusters.reindex(clusters.demo_clusters())
+        funding_counts = funding.seed(users)
         self.stdout.write(
             self.style.SUCCESS(
                 "Demo data loaded: {clusters} clusters, {organisations} member and host "
                 "organisations, {memberships} memberships.".format(**counts)
+            )
+        )
+        self.stdout.write(
+            self.style.SUCCESS(
+                "Demo funding loaded: {calls} calls, {sources} funding sources of demo "
+                "clusters, {searches} saved searches and {follows} followed calls.".format(
+                    **funding_counts
+                )
             )
         )
         self.stdout.write(
