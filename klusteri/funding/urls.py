@@ -1,5 +1,25 @@
-from django.urls import path  # noqa: F401
+from django.http import Http404
+from django.urls import path
+
+from klusteri.funding.views import alerts
 
 app_name = "funding"
 
-urlpatterns: list = []
+
+def _not_merged_yet(request, **kwargs):
+    raise Http404
+
+
+urlpatterns: list = [
+    # Alerts (alerts)
+    path("mine/", alerts.alert_list, name="mine"),
+    path("searches/save/", alerts.search_save, name="search-save"),
+    path("searches/<int:pk>/edit/", alerts.search_edit, name="search-edit"),
+    path("searches/<int:pk>/delete/", alerts.search_delete, name="search-delete"),
+    path("calls/<str:identifier>/follow/", alerts.call_follow, name="call-follow"),
+    path("unsubscribe/<str:token>/", alerts.unsubscribe, name="unsubscribe"),
+    # Stand-ins on the alerts branch for the finder's pages, which the alerts link
+    # to: drop them when merging the finder (its patterns come first and win anyway).
+    path("", _not_merged_yet, name="call-list"),
+    path("calls/<str:identifier>/", _not_merged_yet, name="call-detail"),
+]
