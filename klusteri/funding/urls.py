@@ -18,8 +18,9 @@ urlpatterns: list = [
     path("searches/<int:pk>/delete/", alerts.search_delete, name="search-delete"),
     path("calls/<str:identifier>/follow/", alerts.call_follow, name="call-follow"),
     path("unsubscribe/<str:token>/", alerts.unsubscribe, name="unsubscribe"),
-    # Stand-ins on the alerts branch for the finder's pages, which the alerts link
-    # to: drop them when merging the finder (its patterns come first and win anyway).
-    path("", _not_merged_yet, name="call-list"),
+    # STAND-INS on the alerts branch for the finder's pages, which the alerts link
+    # to: DROP these two lines (and their rows in core/tests/test_url_access.py)
+    # when merging the finder. reverse() takes the last pattern of a name.
+    path("finder-stand-in/", _not_merged_yet, name="call-list"),
     path("calls/<str:identifier>/", _not_merged_yet, name="call-detail"),
 ]
