@@ -13,10 +13,10 @@ from django.utils import translation
 from django_countries import countries
 
 from klusteri.audit.models import AuditEntry
+from klusteri.clusters.models import Ecosystem
 from klusteri.core.models import SentReminder
 from klusteri.core.reminders import send_due
 from klusteri.funding import reminders
-from klusteri.clusters.models import Ecosystem
 from klusteri.funding.models import (
     ApplicantType,
     Call,
@@ -25,7 +25,6 @@ from klusteri.funding.models import (
     Level,
     SavedSearch,
 )
-from klusteri.places.models import Region
 from klusteri.funding.services import (
     UNSUBSCRIBE_SALT,
     DeadlineData,
@@ -34,6 +33,7 @@ from klusteri.funding.services import (
     save_search,
     unsubscribe_token,
 )
+from klusteri.places.models import Region
 
 pytestmark = pytest.mark.django_db
 
