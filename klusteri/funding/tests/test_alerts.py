@@ -15,7 +15,7 @@ from django_countries import countries
 from klusteri.audit.models import AuditEntry
 from klusteri.clusters.models import Ecosystem
 from klusteri.core.models import SentReminder
-from klusteri.core.reminders import send_due
+from klusteri.core.reminders import modules, send_due
 from klusteri.funding import reminders
 from klusteri.funding.models import (
     ApplicantType,
@@ -475,6 +475,13 @@ def test_the_sweep_takes_constant_queries(
     people(10, 2)
     with at(T0), django_assert_max_num_queries(len(few.captured_queries)):
         assert len(list(reminders.deadline_reminders(T0 + 80 * DAY))) == 12
+
+
+def test_the_sweep_asks_this_app_and_not_the_mechanism_itself():
+    names = [module.__name__ for module in modules()]
+
+    assert "klusteri.funding.reminders" in names
+    assert "klusteri.core.reminders" not in names
 
 
 # Deadline reminders -----------------------------------------------------------------

@@ -25,6 +25,7 @@ pytestmark = [
 ]
 
 LANGUAGES = ["fi", "sv", "en"]
+SAVE = {"fi": "Tallenna haku", "sv": "Spara sökningen", "en": "Save the search"}
 
 
 @pytest.fixture
@@ -82,8 +83,7 @@ def test_browser_saving_and_editing_a_search(make_page, live_server, company_use
         page.locator("[name=save-name]").fill(f"Kaikki {language}")
         page.locator("[name=save-frequency][value=daily]").check()
         with page.expect_navigation():
-            page.get_by_role("button", name={"fi": "Tallenna haku", "sv": "Spara sökningen",
-                                             "en": "Save the search"}[language]).click()  # fmt: skip
+            page.get_by_role("button", name=SAVE[language]).click()
 
         assert page.url.endswith(mine)
         expect(page.locator("main .message--success")).to_be_visible()
