@@ -23,11 +23,13 @@ The key holds the deadline's moment, so a deadline that moves is reminded of
 again at its new time, and one removed never.
 
 Queries per sweep: the deadline reminders take three (the followed deadlines
-ahead, the keys already sent, the followers' calls' deadlines), whatever the
-number of people. The digests take one for the changed calls and two for their
-cards, and for each due search with a change since it last reported the
-finder's filters (one query, a few more for filters by applicant type, ecosystem,
-region or words): a search is a query of its own.
+ahead, the keys already sent, the deadlines to remind of), whatever the number
+of people. The digests take two (the due searches, the last change) and, when
+something is to be reported, three more for the order and the cards of the
+calls; and for each due search with a change since it last reported, the
+finder's filters (one query, and one more for each filter by applicant type,
+ecosystem, region or words): a search is a query of its own. A digest lists at
+most ``DIGEST_LIMIT`` calls.
 """
 
 import math
@@ -35,7 +37,7 @@ from collections.abc import Iterable
 from datetime import datetime, timedelta
 
 from django.conf import settings
-from django.db.models import F
+from django.db.models import F, Max, Q
 from django.http import QueryDict
 from django.urls import reverse
 from django.utils import translation
@@ -50,6 +52,8 @@ CADENCE = {
     SavedSearch.Frequency.DAILY: timedelta(days=1),
     SavedSearch.Frequency.WEEKLY: timedelta(days=7),
 }
+# A digest lists this many calls, the latest changed first; the finder has the rest.
+DIGEST_LIMIT = 50
 # Days before a deadline, the nearest last: the first due one is sent.
 THRESHOLDS = (3, 14)
 
@@ -84,46 +88,54 @@ def matching(search: SavedSearch, calls, now: datetime) -> set[int]:
 
 
 def digests(now: datetime) -> Iterable[Due]:
-    searches = [
-        search
-        for search in SavedSearch.objects.filter(user__is_active=True).select_related("user")
-        if search.reported_until + CADENCE[search.frequency] <= now
-    ]
+    cadence_passed = Q()
+    for frequency, cadence in CADENCE.items():
+        cadence_passed |= Q(frequency=frequency, reported_until__lte=now - cadence)
+    searches = list(
+        SavedSearch.objects.filter(cadence_passed, user__is_active=True).select_related("user")
+    )
     if not searches:
         return
-    since = min(search.reported_until for search in searches)
-    changed = dict(
-        Call.objects.published()
-        .filter(changed_at__gt=since, changed_at__lte=now)
-        .values_list("pk", "changed_at")
+    changed = Call.objects.published().filter(
+        changed_at__gt=min(search.reported_until for search in searches), changed_at__lte=now
     )
+    # A search with no change since it last reported costs no query of its own.
+    last_change = changed.aggregate(last=Max("changed_at"))["last"]
     found = {}
     for search in searches:
-        candidates = [pk for pk, at in changed.items() if at > search.reported_until]
-        if candidates:
-            pks = matching(search, Call.objects.filter(pk__in=candidates), now)
+        if last_change is not None and last_change > search.reported_until:
+            window = changed.filter(changed_at__gt=search.reported_until)
+            pks = matching(search, window, now)
             if pks:
                 found[search] = pks
     if not found:
         return
-    cards = Call.objects.filter(pk__in=set().union(*found.values())).for_cards().in_bulk()
-    for search, pks in found.items():
-        calls = sorted(
-            (cards[pk] for pk in pks),
-            key=lambda call: (-call.changed_at.timestamp(), call.identifier),
-        )
-        newest = calls[0].changed_at
+    newest_first = dict(
+        Call.objects.filter(pk__in=set().union(*found.values()))
+        .order_by("-changed_at", "identifier")
+        .values_list("pk", "changed_at")
+    )
+    listed = {search: [pk for pk in newest_first if pk in pks] for search, pks in found.items()}
+    cards = (
+        Call.objects.filter(pk__in={pk for pks in listed.values() for pk in pks[:DIGEST_LIMIT]})
+        .for_cards()
+        .in_bulk()
+    )
+    for search, pks in listed.items():
         url = unsubscribe_url(search, search.user)
+        shown = [cards[pk] for pk in pks[:DIGEST_LIMIT]]
         yield Due(
-            key=f"funding:digest:search={search.pk}:until={newest.isoformat()}",
+            key=f"funding:digest:search={search.pk}:until={newest_first[pks[0]].isoformat()}",
             user=search.user,
             template="funding/email/digest",
             context={
                 "search": search,
+                "count": len(pks),
                 "calls": [
                     (call, call.created_at > search.reported_until, call.next_deadline_at(now))
-                    for call in calls
+                    for call in shown
                 ],
+                "more": len(pks) - len(shown),
                 "unsubscribe_url": url,
             },
             on_sent=_reported(search, now),

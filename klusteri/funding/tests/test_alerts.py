@@ -477,6 +477,40 @@ def test_the_sweep_takes_constant_queries(
         assert len(list(reminders.deadline_reminders(T0 + 80 * DAY))) == 12
 
 
+def test_a_long_digest_lists_the_latest_changes_and_counts_the_rest(
+    sweep, at, make_call, company_user, nordic_search, monkeypatch
+):
+    monkeypatch.setattr(reminders, "DIGEST_LIMIT", 2)
+    for day in (3, 2, 1):
+        with at(T0 - day * DAY):
+            make_call(f"Changed {day} days ago", programme="nordic-innovation",
+                      deadlines=[T0 + 90 * DAY])  # fmt: skip
+
+    sweep(T0)
+
+    [digest] = digests_to(company_user)
+    assert (
+        digest.subject == "[Klusteri] 3 uutta tai muuttunutta rahoitushakua haussa ”Pohjoismaiset”"
+    )
+    assert "Changed 1 days ago" in digest.body
+    assert "Changed 2 days ago" in digest.body
+    assert "Changed 3 days ago" not in digest.body
+    assert "Ja 1 muu haku hakusivulla." in digest.body
+
+
+def test_due_searches_without_changes_cost_the_same_few_queries(
+    at, make_user, django_assert_num_queries
+):
+    with at(T0 - 10 * DAY):
+        for number in range(20):
+            person = make_user(f"p{number}@example.org")
+            save_search(person, by=person, name="Kaikki", query=f"budget={number}",
+                        frequency="daily")  # fmt: skip
+
+    with django_assert_num_queries(2):
+        assert list(reminders.digests(T0)) == []
+
+
 def test_the_sweep_asks_this_app_and_not_the_mechanism_itself():
     names = [module.__name__ for module in modules()]
 
