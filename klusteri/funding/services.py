@@ -236,12 +236,11 @@ def follow_call(call: Call, *, by) -> FollowedCall:
 
 
 @transaction.atomic
-def unfollow_call(call: Call, *, by, user=None, action: str = "funding.call.unfollowed") -> None:
-    """``user`` (by default ``by``) no longer follows ``call``; nothing if they did not."""
-    user = user or by
-    deleted, _ = FollowedCall.objects.filter(user=user, call=call).delete()
+def unfollow_call(call: Call, *, by, action: str = "funding.call.unfollowed") -> None:
+    """``by`` no longer follows ``call``; nothing if they did not."""
+    deleted, _ = FollowedCall.objects.filter(user=by, call=call).delete()
     if deleted:
-        log_action(call, action, by=by, data={"user_id": user.pk})
+        log_action(call, action, by=by, data={"user_id": by.pk})
 
 
 def unsubscribe_token(alert: SavedSearch | FollowedCall) -> str:
