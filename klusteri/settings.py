@@ -296,6 +296,14 @@ def tile_origin(url: str) -> str:
     return f"{parts.scheme}://{host}"
 
 
+# Funding: a cluster's managers are warned when its base or project funding ends
+# within this many months with nothing to follow it (funding/continuity.py).
+FUNDING_WARNING_MONTHS = env_int("FUNDING_WARNING_MONTHS", 9)
+if FUNDING_WARNING_MONTHS < 1:
+    raise ImproperlyConfigured(
+        f"KLUSTERI_FUNDING_WARNING_MONTHS must be at least 1, not {FUNDING_WARNING_MONTHS}"
+    )
+
 # Security. The CSP allows no inline script and no inline style: every script
 # and style sheet is a file served from this site (map tiles aside).
 SECURE_CSP = {

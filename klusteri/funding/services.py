@@ -11,7 +11,7 @@ from django.utils import timezone
 
 from klusteri.audit.services import log_action
 from klusteri.funding.filters import CallFilter
-from klusteri.funding.models import Call, Deadline, FollowedCall, SavedSearch
+from klusteri.funding.models import Call, Deadline, FollowedCall, FundingSource, SavedSearch
 from klusteri.funding.search import reindex_calls
 
 # What a follower of a call cares about: a change of any of these is reported in the
@@ -136,8 +136,74 @@ def delete_call(call: Call, *, by) -> None:
     transaction.on_commit(lambda: reindex_calls([pk]))
 
 
+# A cluster's funding sources -----------------------------------------------------
+
+SOURCE_FIELDS = frozenset({"name", "programme", "kind", "amount", "starts_on", "ends_on"})
+
+
+def _check_source(source: FundingSource) -> None:
+    """The rules of a source that the database would otherwise refuse with an
+    IntegrityError (forms say them in words beforehand)."""
+    if source.amount is not None and source.amount < 0:
+        raise FundingError("the amount of a funding source cannot be negative")
+    if source.ends_on is not None and source.ends_on < source.starts_on:
+        raise FundingError("a funding source cannot end before it starts")
+
+
+def _source_data(source: FundingSource, names) -> dict:
+    return {name: _audit(getattr(source, name)) for name in sorted(names)}
+
+
+@transaction.atomic
+def create_source(source: FundingSource, *, by) -> FundingSource:
+    """Save a new funding source of ``source.cluster``, validated beforehand."""
+    _check_source(source)
+    source.save()
+    log_action(
+        source,
+        "funding.source.created",
+        by=by,
+        organisation=source.cluster.host,
+        data=_source_data(source, SOURCE_FIELDS),
+    )
+    return source
+
+
+@transaction.atomic
+def update_source(source: FundingSource, *, by, changed: dict[str, object]) -> FundingSource:
+    """Apply ``changed`` (field name → new value) to the source; only those fields
+    are written, and the audit entry records them."""
+    unknown = changed.keys() - SOURCE_FIELDS
+    if unknown:
+        raise FundingError(f"a funding source has no field {', '.join(sorted(unknown))}")
+    for name, value in changed.items():
+        setattr(source, name, value)
+    _check_source(source)
+    source.save(update_fields=[*changed, "updated_at"])
+    log_action(
+        source,
+        "funding.source.updated",
+        by=by,
+        organisation=source.cluster.host,
+        data=_source_data(source, changed),
+    )
+    return source
+
+
+@transaction.atomic
+def delete_source(source: FundingSource, *, by) -> None:
+    log_action(
+        source,
+        "funding.source.deleted",
+        by=by,
+        organisation=source.cluster.host,
+        data=_source_data(source, SOURCE_FIELDS),
+    )
+    source.delete()
+
+
 # Alerts: saved searches with their digests, followed calls with their reminders,
-# and the unsubscribe link of every such mail (``funding.reminders``).
+# and the unsubscribe link of every such mail (``funding.reminders``) ----------
 
 # How long the link in a mail unsubscribes: a year covers any mail one still
 # reads; after that the person manages their alerts signed in.

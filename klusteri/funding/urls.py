@@ -1,7 +1,7 @@
 from django.http import Http404
 from django.urls import path
 
-from klusteri.funding.views import alerts
+from klusteri.funding.views import alerts, continuity
 
 app_name = "funding"
 
@@ -11,6 +11,15 @@ def _not_merged_yet(request, **kwargs):
 
 
 urlpatterns: list = [
+    # A cluster's funding sources (continuity)
+    path("clusters/<slug:slug>/sources/", continuity.source_list, name="sources"),
+    path("clusters/<slug:slug>/sources/add/", continuity.source_add, name="source-add"),
+    path("clusters/<slug:slug>/sources/<int:pk>/edit/", continuity.source_edit, name="source-edit"),
+    path(
+        "clusters/<slug:slug>/sources/<int:pk>/delete/",
+        continuity.source_delete,
+        name="source-delete",
+    ),
     # Alerts (alerts)
     path("mine/", alerts.alert_list, name="mine"),
     path("searches/save/", alerts.search_save, name="search-save"),

@@ -7,6 +7,7 @@ from decimal import Decimal
 
 import pytest
 
+from klusteri.clusters import panels
 from klusteri.clusters.models import (
     Cluster,
     ClusterMembership,
@@ -332,6 +333,13 @@ def fill(cluster, make_organisation, make_cluster, count: int) -> None:
     cluster.services.add(*ServiceArea.objects.all()[:count])
 
 
+@pytest.fixture
+def without_panels(monkeypatch):
+    """The profile alone, without the panels other apps add for its managers
+    (clusters/panels.py): each app's tests count what its own panel costs."""
+    monkeypatch.setattr(panels, "_panels", {})
+
+
 # The cluster by address; to render its profile: the cluster again, 6 prefetches
 # (ecosystems, NACE sections and divisions, tags, services, listed members) and
 # 3 for the related clusters.
@@ -351,6 +359,7 @@ def test_query_count_does_not_grow_with_members_and_tags(
 
 
 @pytest.mark.parametrize("count", [3, 30])
+@pytest.mark.usefixtures("without_panels")
 def test_a_rendered_profile_costs_one_query_for_anyone(
     manager_client, cluster, make_organisation, make_cluster, django_assert_num_queries, count
 ):
@@ -365,6 +374,7 @@ def test_a_rendered_profile_costs_one_query_for_anyone(
     assert 'aria-current="page">Profile' in response.text  # the managers' links
 
 
+@pytest.mark.usefixtures("without_panels")
 def test_manager_pays_one_query_for_the_edit_check_and_two_for_the_session(
     manager_client, cluster, make_organisation, make_cluster, django_assert_num_queries
 ):

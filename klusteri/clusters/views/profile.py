@@ -16,6 +16,7 @@ from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_safe
 
+from klusteri.clusters import panels
 from klusteri.clusters.forms import language_names
 from klusteri.clusters.models import Cluster, ClusterMembership
 from klusteri.clusters.selectors import cached_related_clusters
@@ -184,5 +185,11 @@ def cluster_detail(request: HttpRequest, slug: str) -> HttpResponse:
     return render(
         request,
         "clusters/detail.html",
-        {"cluster": cluster, "may_edit": may_edit, "profile": profile_parts(cluster, request)},
+        {
+            "cluster": cluster,
+            "may_edit": may_edit,
+            "profile": profile_parts(cluster, request),
+            # What other apps show its managers (panels.py); never to anyone else.
+            "panels": panels.render_for_managers(request, cluster) if may_edit else [],
+        },
     )

@@ -19,6 +19,7 @@ and names it; a row without a pattern fails ``test_every_row_has_a_url_pattern``
 Each row's address must be answered by its own pattern, so every pattern is asked.
 """
 
+import datetime
 from dataclasses import dataclass
 
 import pytest
@@ -67,7 +68,7 @@ from klusteri.core.tests.access import (
     saved_to,
     url_of,
 )
-from klusteri.funding.models import Call, SavedSearch
+from klusteri.funding.models import Call, FundingSource, SavedSearch
 from klusteri.funding.services import save_search, unsubscribe_token
 from klusteri.funding.testing import make_call
 
@@ -94,6 +95,7 @@ class World:
     host_organisation: Organisation
     member_company: Organisation
     email_confirmation_key: str
+    funding_source: FundingSource
     call: Call
     saved_search: SavedSearch
 
@@ -123,13 +125,17 @@ def world(
     unconfirmed = EmailAddress.objects.create(
         user=outsider, email="otto@example.net", verified=False, primary=False
     )
+    # As allauth's own tests turn two-factor authentication on.
+    TOTP.activate(staff, generate_totp_secret())
+    RecoveryCodes.activate(staff)
+    funding_source = FundingSource.objects.create(
+        cluster=cluster, name="AKKE-hanke", kind=FundingSource.Kind.PROJECT, amount=120_000,
+        starts_on=datetime.date(2026, 1, 1), ends_on=datetime.date(2027, 6, 30),
+    )  # fmt: skip
     # company_user follows nothing yet and has saved one search.
     call = make_call("Klusterihaku", identifier="HORIZON-TEST-01")
     saved_search = save_search(company_user, by=company_user, name="EU", query="level=eu",
                                frequency=SavedSearch.Frequency.WEEKLY)  # fmt: skip
-    # As allauth's own tests turn two-factor authentication on.
-    TOTP.activate(staff, generate_totp_secret())
-    RecoveryCodes.activate(staff)
     return World(
         people={
             "outsider": outsider,
@@ -145,6 +151,7 @@ def world(
         host_organisation=host_organisation,
         member_company=member_company,
         email_confirmation_key=EmailConfirmationHMAC(unconfirmed).key,
+        funding_source=funding_source,
         call=call,
         saved_search=saved_search,
     )
@@ -177,6 +184,15 @@ def new_member(world: World) -> dict:
 
 def changed_membership(world: World) -> dict:
     return {"role": "partner", "since": "2020-03-01", "is_public": "on"}
+
+
+def new_funding_source(world: World) -> dict:
+    return {"name": "Maakuntaraha", "kind": "base", "amount": "50000", "starts_on": "2026-01-01"}
+
+
+def changed_funding_source(world: World) -> dict:
+    return {"name": "AKKE-hanke", "kind": "project", "amount": "130000",
+            "starts_on": "2026-01-01", "ends_on": "2027-06-30"}  # fmt: skip
 
 
 def profile_details(world: World) -> dict:
@@ -267,6 +283,7 @@ UNSUBSCRIBED = Answer("200 after unsubscribing", 200, changes=True)
 
 CLUSTER = {"slug": "{world.cluster.slug}"}
 MEMBERSHIP = {"slug": "{world.cluster.slug}", "pk": "{world.membership.pk}"}
+FUNDING_SOURCE = {"slug": "{world.cluster.slug}", "pk": "{world.funding_source.pk}"}
 
 PAGES = {
     # Platform
@@ -307,6 +324,14 @@ PAGES = {
                                  kwargs=MEMBERSHIP, data=changed_membership),
     "clusters:member-remove": Page(get=CLUSTER_MANAGERS, post=CLUSTER_MANAGERS_SAVE,
                                    kwargs=MEMBERSHIP),
+    # Funding: a cluster's funding sources, for its managers
+    "funding:sources": Page(get=CLUSTER_MANAGERS, kwargs=CLUSTER),
+    "funding:source-add": Page(get=CLUSTER_MANAGERS, post=CLUSTER_MANAGERS_SAVE, kwargs=CLUSTER,
+                               data=new_funding_source),
+    "funding:source-edit": Page(get=CLUSTER_MANAGERS, post=CLUSTER_MANAGERS_SAVE,
+                                kwargs=FUNDING_SOURCE, data=changed_funding_source),
+    "funding:source-delete": Page(get=CLUSTER_MANAGERS, post=CLUSTER_MANAGERS_SAVE,
+                                  kwargs=FUNDING_SOURCE),
     # Funding: alerts
     "funding:mine": Page(get=SIGNED_IN),
     "funding:search-save": Page(get=NO_ONE, post=SIGNED_IN_SAVE, data=new_saved_search),
@@ -463,7 +488,7 @@ def unpublish_the_cluster(world: World) -> None:
 STATES = {
     "unpublished cluster": State(
         enter=unpublish_the_cluster,
-        covers=("clusters:",),
+        covers=("clusters:", "funding:source"),
         rows={
             # Lists leave the draft out; they answer as ever.
             "clusters:list": PAGES["clusters:list"],
@@ -489,6 +514,14 @@ STATES = {
                                          kwargs=MEMBERSHIP, data=changed_membership),
             "clusters:member-remove": Page(get=DRAFT_MANAGERS, post=DRAFT_MANAGERS_SAVE,
                                            kwargs=MEMBERSHIP),
+            # A draft's funding sources are its managers' as ever.
+            "funding:sources": Page(get=DRAFT_MANAGERS, kwargs=CLUSTER),
+            "funding:source-add": Page(get=DRAFT_MANAGERS, post=DRAFT_MANAGERS_SAVE,
+                                       kwargs=CLUSTER, data=new_funding_source),
+            "funding:source-edit": Page(get=DRAFT_MANAGERS, post=DRAFT_MANAGERS_SAVE,
+                                        kwargs=FUNDING_SOURCE, data=changed_funding_source),
+            "funding:source-delete": Page(get=DRAFT_MANAGERS, post=DRAFT_MANAGERS_SAVE,
+                                          kwargs=FUNDING_SOURCE),
         },
     ),
 }  # fmt: skip
