@@ -118,15 +118,22 @@ def retry_later(
 
 
 def render_mail(
-    template_prefix: str, context: dict[str, Any], *, to: list[str]
+    template_prefix: str,
+    context: dict[str, Any],
+    *,
+    to: list[str],
+    headers: dict[str, str] | None = None,
 ) -> EmailMultiAlternatives:
     """The message of the templates ``<prefix>_subject.txt``, ``<prefix>_message.txt``
     and, if there is one, ``<prefix>_message.html`` (allauth's naming), in the
-    current language. The context has ``site_url`` for absolute links."""
+    current language, with the extra ``headers``. The context has ``site_url`` for
+    absolute links."""
     context = {"site_url": settings.SITE_URL, **context}
     subject = " ".join(render_to_string(f"{template_prefix}_subject.txt", context).split())
     body = render_to_string(f"{template_prefix}_message.txt", context)
-    message = EmailMultiAlternatives(subject, body, settings.DEFAULT_FROM_EMAIL, to)
+    message = EmailMultiAlternatives(
+        subject, body, settings.DEFAULT_FROM_EMAIL, to, headers=headers or {}
+    )
     try:
         html_body = render_to_string(f"{template_prefix}_message.html", context)
     except TemplateDoesNotExist:
@@ -157,17 +164,23 @@ def queue_mail(message: EmailMessage) -> None:
             to=list(message.to),
             from_email=message.from_email,
             html_body=html_body,
+            headers=dict(message.extra_headers) or None,
             # Fixed now, so that the task never sends this message twice.
             message_id=new_message_id(),
         )
     )
 
 
-def send_to(user, template_prefix: str, context: dict[str, Any]) -> None:
+def send_to(
+    user, template_prefix: str, context: dict[str, Any], *, headers: dict[str, str] | None = None
+) -> None:
     """Mail ``user`` the templates of ``template_prefix`` (``render_mail``) in the
     language they chose, whatever the language of the request, once the
     transaction commits. URLs reversed in the templates (``{% url %}``) are in that
-    language too; ``user`` is in the context."""
+    language too; ``user`` is in the context. ``headers`` go into the message as
+    they are (``List-Unsubscribe``)."""
     with translation.override(user.language):
-        message = render_mail(template_prefix, {"user": user, **context}, to=[user.email])
+        message = render_mail(
+            template_prefix, {"user": user, **context}, to=[user.email], headers=headers
+        )
     queue_mail(message)

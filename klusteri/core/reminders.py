@@ -45,22 +45,26 @@ logger = logging.getLogger(__name__)
 @dataclass(frozen=True)
 class Due:
     """One message that is due: to ``user``, the mail templates of ``template``
-    (``core.mail.send_to``) with ``context``. ``on_sent`` runs in the transaction
-    that records the message as sent (a digest moves its "reported until" there)."""
+    (``core.mail.send_to``) with ``context`` and the extra mail ``headers``
+    (``List-Unsubscribe``). ``on_sent`` runs in the transaction that records the
+    message as sent (a digest moves its "reported until" there)."""
 
     key: str
     user: Any
     template: str
     context: dict[str, Any] = field(default_factory=dict)
     on_sent: Callable[[], None] | None = None
+    headers: dict[str, str] = field(default_factory=dict)
 
 
 def modules() -> list[ModuleType]:
-    """The ``reminders`` modules of the installed apps, in ``INSTALLED_APPS`` order."""
+    """The ``reminders`` modules of the installed apps, in ``INSTALLED_APPS`` order;
+    not this one, core's own, which is the mechanism and reminds of nothing."""
     return [
         import_module(f"{config.name}.reminders")
         for config in apps.get_app_configs()
         if module_has_submodule(config.module, "reminders")
+        and f"{config.name}.reminders" != __name__
     ]
 
 
@@ -82,7 +86,7 @@ def send_reminder(due: Due) -> bool:
         _record, created = SentReminder.objects.get_or_create(key=due.key)
         if not created:
             return False
-        send_to(due.user, due.template, due.context)
+        send_to(due.user, due.template, due.context, headers=due.headers)
         if due.on_sent is not None:
             due.on_sent()
     logger.info("Reminder %s queued.", due.key)

@@ -12,6 +12,7 @@ def send_email(
     to: list[str],
     from_email: str,
     html_body: str | None = None,
+    headers: dict[str, str] | None = None,
     message_id: str = "",
     attempt: int = 1,
 ) -> None:
@@ -20,7 +21,7 @@ def send_email(
     growing pauses (see ``klusteri.core.mail``). A task queued without an id gets
     one here, which its retries keep."""
     message_id = message_id or new_message_id()
-    message = EmailMultiAlternatives(subject, body, from_email, to)
+    message = EmailMultiAlternatives(subject, body, from_email, to, headers=headers or {})
     if html_body:
         message.attach_alternative(html_body, "text/html")
     try:
@@ -36,6 +37,7 @@ def send_email(
             to=to,
             from_email=from_email,
             html_body=html_body,
+            headers=headers,
         )
         # The attempt itself failed: the task result records the error.
         raise

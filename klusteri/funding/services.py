@@ -1,13 +1,17 @@
 """Writes of the funding domain: one function per operation, each audited."""
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
+from urllib.parse import urlencode
 
-from django.db import transaction
+from django.core import signing
+from django.db import IntegrityError, transaction
+from django.http import QueryDict
 from django.utils import timezone
 
 from klusteri.audit.services import log_action
-from klusteri.funding.models import Call, Deadline, FundingSource
+from klusteri.funding.filters import CallFilter
+from klusteri.funding.models import Call, Deadline, FollowedCall, FundingSource, SavedSearch
 from klusteri.funding.search import reindex_calls
 
 # What a follower of a call cares about: a change of any of these is reported in the
@@ -196,3 +200,150 @@ def delete_source(source: FundingSource, *, by) -> None:
         data=_source_data(source, SOURCE_FIELDS),
     )
     source.delete()
+
+
+# Alerts: saved searches with their digests, followed calls with their reminders,
+# and the unsubscribe link of every such mail (``funding.reminders``) ----------
+
+# How long the link in a mail unsubscribes: a year covers any mail one still
+# reads; after that the person manages their alerts signed in.
+UNSUBSCRIBE_MAX_AGE = timedelta(days=365)
+UNSUBSCRIBE_SALT = "klusteri.funding.unsubscribe"
+
+
+class DuplicateSearch(FundingError):
+    """The person has saved this search before (``existing``)."""
+
+    def __init__(self, existing: SavedSearch):
+        super().__init__(f"the search is saved already as {existing.name!r}")
+        self.existing = existing
+
+
+class BadUnsubscribeToken(FundingError):
+    """An unsubscribe link that was tampered with, cut short or is too old."""
+
+
+def normalise_query(query: str) -> str:
+    """The finder's query string as a saved search keeps it: only what narrows the
+    calls (the page and the sort order do not), valid values only, each filter's
+    values sorted, so that one search is one query string however it was typed."""
+    finder = CallFilter(QueryDict(query))
+    values = finder.values
+    pairs = []
+    for name, field in finder.fields.items():
+        value = values.get(name)
+        if name == "sort" or value in (None, "", []):
+            continue
+        items = value if isinstance(value, list) else [value]
+        key = getattr(field, "to_field_name", None)
+        pairs += [
+            (name, text) for text in sorted({str(getattr(i, key) if key else i) for i in items})
+        ]
+    return urlencode(pairs)
+
+
+@transaction.atomic
+def save_search(user, *, by, name: str, query: str, frequency: str) -> SavedSearch:
+    """Save ``query`` (the finder's query string) for ``user``; raises
+    ``DuplicateSearch`` if they have saved the same search before. Calls changed
+    before the search was saved are not reported."""
+    query = normalise_query(query)
+    existing = SavedSearch.objects.filter(user=user, query=query).first()
+    if existing is not None:
+        raise DuplicateSearch(existing)
+    try:
+        with transaction.atomic():  # two saves at once: the constraint decides
+            search = SavedSearch.objects.create(
+                user=user, name=name, query=query, frequency=frequency
+            )
+    except IntegrityError:
+        raise DuplicateSearch(SavedSearch.objects.get(user=user, query=query)) from None
+    log_action(
+        search,
+        "funding.search.saved",
+        by=by,
+        data={"user_id": user.pk, "query": query, "frequency": frequency},
+    )
+    return search
+
+
+# What a person changes about a saved search: what it finds is saved anew instead.
+SEARCH_FIELDS = frozenset({"name", "frequency"})
+
+
+@transaction.atomic
+def update_search(search: SavedSearch, *, by, changed: dict[str, str]) -> SavedSearch:
+    """Apply ``changed`` (field name → new value) to the saved search."""
+    unknown = changed.keys() - SEARCH_FIELDS
+    if unknown:
+        raise FundingError(f"a saved search cannot change {', '.join(sorted(unknown))}")
+    if not changed:
+        return search
+    for field, value in changed.items():
+        setattr(search, field, value)
+    search.save(update_fields=list(changed))
+    log_action(search, "funding.search.updated", by=by, data=changed)
+    return search
+
+
+@transaction.atomic
+def delete_search(search: SavedSearch, *, by, action: str = "funding.search.deleted") -> None:
+    log_action(search, action, by=by, data={"user_id": search.user_id, "query": search.query})
+    search.delete()
+
+
+@transaction.atomic
+def follow_call(call: Call, *, by) -> FollowedCall:
+    """``by`` follows ``call`` (again: nothing changes)."""
+    follow, created = FollowedCall.objects.get_or_create(user=by, call=call)
+    if created:
+        log_action(call, "funding.call.followed", by=by, data={"user_id": by.pk})
+    return follow
+
+
+@transaction.atomic
+def unfollow_call(call: Call, *, by, action: str = "funding.call.unfollowed") -> None:
+    """``by`` no longer follows ``call``; nothing if they did not."""
+    deleted, _ = FollowedCall.objects.filter(user=by, call=call).delete()
+    if deleted:
+        log_action(call, action, by=by, data={"user_id": by.pk})
+
+
+def unsubscribe_token(alert: SavedSearch | FollowedCall) -> str:
+    """The signed token of the unsubscribe link of the mails ``alert`` sends: it
+    names the saved search or the follow and its owner, and is all the
+    authorisation the link needs."""
+    kind = "search" if isinstance(alert, SavedSearch) else "follow"
+    return signing.dumps([kind, alert.pk, alert.user_id], salt=UNSUBSCRIBE_SALT)
+
+
+def unsubscribe_target(token: str) -> SavedSearch | FollowedCall | None:
+    """What ``token`` unsubscribes from; None when it is gone already (unsubscribed
+    before, deleted). Raises ``BadUnsubscribeToken``."""
+    try:
+        kind, pk, user_id = signing.loads(token, salt=UNSUBSCRIBE_SALT, max_age=UNSUBSCRIBE_MAX_AGE)
+    except (signing.BadSignature, ValueError, TypeError) as error:
+        raise BadUnsubscribeToken(str(error)) from error
+    if kind == "search":
+        return SavedSearch.objects.filter(pk=pk, user_id=user_id).select_related("user").first()
+    if kind == "follow":
+        return (
+            FollowedCall.objects.filter(pk=pk, user_id=user_id)
+            .select_related("user", "call")
+            .first()
+        )
+    raise BadUnsubscribeToken(f"unknown kind {kind!r}")
+
+
+@transaction.atomic
+def unsubscribe(token: str) -> SavedSearch | FollowedCall | None:
+    """Stop the mails of the link's ``token``: delete the saved search, or stop
+    following the call. The link acts for its owner, who is recorded as the actor.
+    What was unsubscribed from (no longer saved), or None if it was gone already.
+    Raises ``BadUnsubscribeToken``."""
+    alert = unsubscribe_target(token)
+    if isinstance(alert, SavedSearch):
+        delete_search(alert, by=alert.user, action="funding.search.unsubscribed")
+    elif isinstance(alert, FollowedCall):
+        unfollow_call(alert.call, by=alert.user, action="funding.call.unsubscribed")
+    return alert

@@ -32,6 +32,9 @@ EXEMPT = {
     "ninja.operation.sync_view_wrapper",
     # The API's JSON 404 for any other address under /api/: it changes nothing.
     "klusteri.api.urls.not_found",
+    # The unsubscribe link of a mail: a mail program's one-click POST (RFC 8058)
+    # carries no token, and the signed token in the address is the authorisation.
+    "klusteri.funding.views.alerts.unsubscribe",
 }
 
 # A value for each URL parameter, so that every address resolves to its view.
@@ -48,6 +51,8 @@ SAMPLES = {
     "app_label": "clusters",
     "content_type_id": "1",
     "url": "x/",
+    "identifier": "HORIZON-TEST-01",
+    "token": "x",
 }
 
 

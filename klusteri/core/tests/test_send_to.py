@@ -88,3 +88,12 @@ def test_a_queued_message_is_sent_once(swedish, django_capture_on_commit_callbac
     enqueue()  # the task run again for the same message: a retry, a worker restarted
     assert len(mail.outbox) == 1
     assert SentMail.objects.filter(message_id=mail.outbox[0].extra_headers["Message-ID"]).exists()
+
+
+def test_extra_headers_go_with_the_message(swedish, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        send_to(swedish, TEMPLATE, probe_context(), headers={"List-Unsubscribe": "<https://x/>"})
+
+    [message] = mail.outbox
+    assert message.extra_headers["List-Unsubscribe"] == "<https://x/>"
+    assert "Message-ID" in message.extra_headers

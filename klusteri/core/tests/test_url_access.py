@@ -68,7 +68,9 @@ from klusteri.core.tests.access import (
     saved_to,
     url_of,
 )
-from klusteri.funding.models import FundingSource
+from klusteri.funding.models import Call, FundingSource, SavedSearch
+from klusteri.funding.services import save_search, unsubscribe_token
+from klusteri.funding.testing import make_call
 
 pytestmark = pytest.mark.django_db
 
@@ -94,6 +96,12 @@ class World:
     member_company: Organisation
     email_confirmation_key: str
     funding_source: FundingSource
+    call: Call
+    saved_search: SavedSearch
+
+    @property
+    def unsubscribe_token(self) -> str:
+        return unsubscribe_token(self.saved_search)
 
     @property
     def password_reset_uid(self) -> str:
@@ -124,6 +132,10 @@ def world(
         cluster=cluster, name="AKKE-hanke", kind=FundingSource.Kind.PROJECT, amount=120_000,
         starts_on=datetime.date(2026, 1, 1), ends_on=datetime.date(2027, 6, 30),
     )  # fmt: skip
+    # company_user follows nothing yet and has saved one search.
+    call = make_call("Klusterihaku", identifier="HORIZON-TEST-01")
+    saved_search = save_search(company_user, by=company_user, name="EU", query="level=eu",
+                               frequency=SavedSearch.Frequency.WEEKLY)  # fmt: skip
     return World(
         people={
             "outsider": outsider,
@@ -140,6 +152,8 @@ def world(
         member_company=member_company,
         email_confirmation_key=EmailConfirmationHMAC(unconfirmed).key,
         funding_source=funding_source,
+        call=call,
+        saved_search=saved_search,
     )
 
 
@@ -221,6 +235,14 @@ def outsiders_address(world: World) -> dict:
     return {"email": "outsider@example.org"}
 
 
+def new_saved_search(world: World) -> dict:
+    return {"save-name": "Pohjoismaiset", "save-frequency": "daily", "save-query": "level=nordic"}
+
+
+def changed_saved_search(world: World) -> dict:
+    return {"name": "EU-haut", "frequency": "daily"}
+
+
 def totp_code(world: World) -> dict:
     return {"code": "123456"}
 
@@ -252,6 +274,12 @@ MFA_CHANGE = everyone(REAUTHENTICATE, anonymous=LOG_IN)
 MFA_ACTIVATE = {**MFA_CHANGE, "outsider": redirect_to("mfa_index")}
 HAS_MFA = everyone(NOT_FOUND, anonymous=LOG_IN, staff=REAUTHENTICATE)
 MFA_REAUTHENTICATE = everyone(REAUTHENTICATE, anonymous=LOG_IN, staff=OK)  # with a code
+
+# A saved search is its owner's alone (company_user's in the world).
+SEARCH_OWNER = everyone(NOT_FOUND, anonymous=LOG_IN, company_user=OK)
+SEARCH_OWNER_SAVE = everyone(NOT_FOUND, anonymous=LOG_IN, company_user=SAVED)
+# The unsubscribe link is its own authorisation: anyone who has it, signed in or not.
+UNSUBSCRIBED = Answer("200 after unsubscribing", 200, changes=True)
 
 CLUSTER = {"slug": "{world.cluster.slug}"}
 MEMBERSHIP = {"slug": "{world.cluster.slug}", "pk": "{world.membership.pk}"}
@@ -304,6 +332,22 @@ PAGES = {
                                 kwargs=FUNDING_SOURCE, data=changed_funding_source),
     "funding:source-delete": Page(get=CLUSTER_MANAGERS, post=CLUSTER_MANAGERS_SAVE,
                                   kwargs=FUNDING_SOURCE),
+    # Funding: alerts
+    "funding:mine": Page(get=SIGNED_IN),
+    "funding:search-save": Page(get=NO_ONE, post=SIGNED_IN_SAVE, data=new_saved_search),
+    "funding:search-edit": Page(get=SEARCH_OWNER, post=SEARCH_OWNER_SAVE,
+                                kwargs={"pk": "{world.saved_search.pk}"},
+                                data=changed_saved_search),
+    "funding:search-delete": Page(get=SEARCH_OWNER, post=SEARCH_OWNER_SAVE,
+                                  kwargs={"pk": "{world.saved_search.pk}"}),
+    "funding:call-follow": Page(get=NO_ONE, post=SIGNED_IN_SAVE,
+                                kwargs={"identifier": "{world.call.identifier}"}),
+    "funding:unsubscribe": Page(get=EVERYONE, post=everyone(UNSUBSCRIBED),
+                                kwargs={"token": "{world.unsubscribe_token}"}),
+    # STAND-INS on the alerts branch for the finder's pages: drop with them.
+    "funding:call-list": any_method(everyone(NOT_FOUND)),
+    "funding:call-detail": any_method(everyone(NOT_FOUND),
+                                      kwargs={"identifier": "{world.call.identifier}"}),
     # Accounts
     "accounts:profile": Page(get=SIGNED_IN),
     "accounts:profile-edit": Page(get=SIGNED_IN, post=SIGNED_IN_SAVE, data=profile_details),
