@@ -7,7 +7,6 @@ and after, so that comparing the two tells whether an import changes anything.
 """
 
 import re
-from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
@@ -22,6 +21,7 @@ from klusteri.accounts.validators import normalise_business_id
 from klusteri.clusters import fields as cluster_fields
 from klusteri.clusters.models import Cluster, Tag
 from klusteri.clusters.services import ClusterError
+from klusteri.core.tabular import Row, RowError  # noqa: F401 (Row: re-exported)
 
 MAX_ROWS = 10_000
 
@@ -142,40 +142,9 @@ TAG_SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 class ClusterImportError(ClusterError):
     """The file was not imported; ``errors`` says where and why."""
 
-    def __init__(self, errors: list["RowError"]):
+    def __init__(self, errors: list[RowError]):
         super().__init__(f"{len(errors)} errors")
-        self.errors = sorted(errors, key=RowError.sort_key)
-
-
-@dataclass(frozen=True)
-class RowError:
-    """``row`` as a spreadsheet shows it (the heading is row 1; in JSON, the
-    object's position from 1), or None for the file as a whole."""
-
-    row: int | None
-    column: str
-    message: str
-
-    def sort_key(self) -> tuple[int, int]:
-        position = COLUMNS.index(self.column) if self.column in LAYOUT else len(COLUMNS)
-        return (self.row or 0, position)
-
-    def __str__(self) -> str:
-        if self.row is None:
-            return self.message
-        if not self.column:
-            return _("Row %(row)d: %(message)s") % {"row": self.row, "message": self.message}
-        return _("Row %(row)d, column %(column)s: %(message)s") % {
-            "row": self.row,
-            "column": self.column,
-            "message": self.message,
-        }
-
-
-@dataclass
-class Row:
-    number: int
-    values: dict[str, Any]
+        self.errors = sorted(errors, key=lambda error: error.sort_key(COLUMNS))
 
 
 def cluster_values(cluster: Cluster, related: dict[str, list[str]]) -> dict[str, Any]:
