@@ -14,9 +14,12 @@ import warnings
 import zipfile
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
+from datetime import date, datetime
 from typing import Any
 
 import openpyxl
+from django.core.exceptions import ValidationError
+from django.core.validators import ProhibitNullCharactersValidator
 from django.utils.translation import gettext as _
 
 # An XLSX file is a zip archive: refuse one that unpacks to more than this.
@@ -24,6 +27,8 @@ MAX_UNPACKED_BYTES = 200 * 1024 * 1024
 # A spreadsheet runs a cell starting with one of these as a formula; in CSV such a
 # text is written with a leading apostrophe, which reading removes again.
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+TRUE_WORDS = {"true", "1", "yes", "y", "x", "kyllä", "k", "tosi", "ja", "sant"}
+FALSE_WORDS = {"false", "0", "no", "n", "", "ei", "epätosi", "nej", "falskt"}
 
 
 @dataclass(frozen=True)
@@ -242,6 +247,44 @@ def read_json_document(data: bytes) -> Any:
         ) from None
     except RecursionError:
         raise file_error(_("The file is not valid JSON.")) from None
+
+
+def text_of(raw: Any, *, strip: bool = True) -> str:
+    """A cell as one text: a list is refused, a number or date written as a
+    spreadsheet shows it."""
+    if raw is None:
+        return ""
+    if isinstance(raw, list | tuple | dict):
+        raise ValidationError(_("Enter a single value, not a list."))
+    if isinstance(raw, bool):
+        text = "true" if raw else "false"
+    elif isinstance(raw, float) and raw.is_integer():
+        text = str(int(raw))
+    elif isinstance(raw, datetime) and raw.time() == datetime.min.time():
+        text = raw.date().isoformat()
+    elif isinstance(raw, date):
+        text = raw.isoformat()
+    else:
+        text = str(raw)
+    ProhibitNullCharactersValidator()(text)
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        raise ValidationError(_("The text has characters that cannot be stored.")) from None
+    return text.strip() if strip else text
+
+
+def boolean_of(raw: Any) -> bool:
+    if isinstance(raw, bool):
+        return raw
+    if isinstance(raw, int) and raw in (0, 1):
+        return bool(raw)
+    text = text_of(raw).lower()
+    if text in TRUE_WORDS:
+        return True
+    if text in FALSE_WORDS:
+        return False
+    raise ValidationError(_("Enter true or false."))
 
 
 def _unescape_formula(cell: str) -> str:
