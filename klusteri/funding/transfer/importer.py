@@ -1,0 +1,299 @@
+"""The import service: read every row into a call, check all of them, then write all
+of them or none through ``services.save_call``."""
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, pgettext
+
+from klusteri.core.tabular import Row, RowError, Table, TableError, read_json_document
+from klusteri.funding.models import DEFAULT_TIME_ZONE, Call
+from klusteri.funding.services import DeadlineData, FundingError, check_deadlines, save_call
+from klusteri.funding.transfer.cells import (
+    COLUMNS,
+    INPUT_ONLY,
+    RELATED,
+    TITLES,
+    Cells,
+    current_values,
+    same,
+)
+from klusteri.funding.transfer.portal import Portal, is_portal_result, read_portal, status_warning
+
+FORMATS = ("csv", "json", "eu-portal")
+MAX_ROWS = 10_000
+
+TABLE = Table(
+    columns=COLUMNS,
+    max_rows=MAX_ROWS,
+    empty=gettext_lazy("The file is empty: it needs a heading row and a row per call."),
+    not_a_list=gettext_lazy(
+        "A JSON file must hold a list of calls, or an object with the list as “calls”."
+    ),
+    not_an_object=gettext_lazy("Each call must be a JSON object."),
+    json_key="calls",
+)
+
+# What each deadline model takes, said to the person whose row breaks it.
+DEADLINE_RULES = {
+    Call.DeadlineModel.SINGLE_STAGE: gettext_lazy("A single-stage call has exactly one deadline."),
+    Call.DeadlineModel.TWO_STAGE: gettext_lazy(
+        "A two-stage call has two deadlines, one for each stage."
+    ),
+    Call.DeadlineModel.MULTIPLE_CUT_OFF: gettext_lazy(
+        "A call with multiple cut-off dates has at least two deadlines."
+    ),
+    Call.DeadlineModel.CONTINUOUS: gettext_lazy(
+        "A continuous call has at most one deadline, when it ends."
+    ),
+}
+
+
+class CallImportError(FundingError):
+    """The file was not imported; ``errors`` says where and why."""
+
+    def __init__(self, errors: list[RowError]):
+        super().__init__(f"{len(errors)} errors")
+        self.errors = sorted(errors, key=lambda error: error.sort_key(COLUMNS))
+
+
+@dataclass
+class Outcome:
+    row: int
+    identifier: str
+    changed: list[str]
+
+
+@dataclass
+class ImportResult:
+    dry_run: bool
+    created: list[Outcome] = field(default_factory=list)
+    updated: list[Outcome] = field(default_factory=list)
+    unchanged: list[Outcome] = field(default_factory=list)
+    warnings: list[RowError] = field(default_factory=list)
+
+    def summary(self) -> str:
+        counts = {
+            "created": len(self.created),
+            "updated": len(self.updated),
+            "unchanged": len(self.unchanged),
+        }
+        if self.dry_run:
+            return (
+                pgettext(
+                    "funding calls",
+                    "Validation passed; nothing was saved. Would create %(created)d, "
+                    "update %(updated)d, leave %(unchanged)d unchanged.",
+                )
+                % counts
+            )
+        return (
+            pgettext(
+                "funding calls",
+                "Created %(created)d, updated %(updated)d, unchanged %(unchanged)d.",
+            )
+            % counts
+        )
+
+    def outcomes(self) -> list[tuple[str, Outcome]]:
+        """("created", "updated" or "unchanged", the outcome) of each row, in order."""
+        found = [
+            *(("created", outcome) for outcome in self.created),
+            *(("updated", outcome) for outcome in self.updated),
+            *(("unchanged", outcome) for outcome in self.unchanged),
+        ]
+        return sorted(found, key=lambda item: item[1].row)
+
+
+@dataclass
+class _Plan:
+    row: Row
+    call: Call
+    deadlines: list[DeadlineData]
+    related: dict[str, list]
+    changed: list[str]
+    is_new: bool
+
+
+def format_of(filename: str, data: bytes) -> str | None:
+    """The format of a file by its extension; a JSON file that holds the portal's
+    ``results`` is the portal's."""
+    extension = filename.rsplit(".", 1)[-1].lower() if "." in filename else ""
+    if extension == "csv":
+        return "csv"
+    if extension == "json":
+        try:
+            return "eu-portal" if is_portal_result(read_json_document(data)) else "json"
+        except TableError:
+            return "json"  # reading it again reports what is wrong
+    return None
+
+
+def import_file(data: bytes, fmt: str, *, by, dry_run: bool = False) -> ImportResult:
+    """Read a file in our format (``csv``, ``json``) or the portal's (``eu-portal``)
+    and import its calls; raises CallImportError."""
+    try:
+        if fmt == "eu-portal":
+            portal = read_portal(data, max_rows=MAX_ROWS)
+            return import_calls(
+                portal.rows, by=by, dry_run=dry_run, source=Call.Source.EU_PORTAL, portal=portal
+            )
+        return import_calls(TABLE.read(data, fmt), by=by, dry_run=dry_run)
+    except TableError as error:
+        raise CallImportError(error.errors) from None
+
+
+@transaction.atomic
+def import_calls(
+    rows: list[Row],
+    *,
+    by,
+    dry_run: bool = False,
+    source: str = Call.Source.IMPORT,
+    portal: Portal | None = None,
+) -> ImportResult:
+    """Create or update a call for each row, matched by its identifier, or, if any
+    row has an error, write nothing and raise CallImportError with every error
+    found. ``by`` is the staff member importing, or None for the command line.
+    ``portal``: what reading the portal's file found besides the rows."""
+    errors = list(portal.errors) if portal else []
+    warnings = list(portal.warnings) if portal else []
+    plans = _plan(rows, errors, warnings, source=source, portal=portal)
+    if errors:
+        raise CallImportError(errors)
+    result = ImportResult(dry_run=dry_run, warnings=sorted(warnings, key=_by_row))
+    for plan in plans:
+        outcome = Outcome(plan.row.number, plan.call.identifier, plan.changed)
+        if plan.is_new:
+            result.created.append(outcome)
+        elif plan.changed:
+            result.updated.append(outcome)
+        else:
+            result.unchanged.append(outcome)
+    if not dry_run:
+        for plan in plans:
+            if plan.is_new or plan.changed:
+                plan.call.source = source
+                save_call(plan.call, deadlines=plan.deadlines, related=plan.related, by=by)
+    return result
+
+
+def _by_row(error: RowError) -> tuple[int, int]:
+    return error.sort_key(COLUMNS)
+
+
+def _plan(rows, errors, warnings, *, source, portal) -> list[_Plan]:
+    cells = Cells()
+    identifiers = {str(row.values.get("identifier") or "").strip() for row in rows}
+    existing = {
+        call.identifier: call
+        for call in Call.objects.filter(identifier__in=identifiers - {""})
+        .select_related("programme")
+        .prefetch_related(*RELATED, "deadlines")
+    }
+    claimed: dict[str, int] = {}
+    plans = []
+    now = timezone.now()
+    for row in rows:
+        row_errors: list[RowError] = []
+
+        def fail(column: str, error: ValidationError, number=row.number, found=row_errors):
+            found.extend(RowError(number, column, message) for message in error.messages)
+
+        try:
+            time_zone = cells.read("time_zone", row.values.get("time_zone"), DEFAULT_TIME_ZONE)
+        except ValidationError as error:
+            fail("time_zone", error)
+            time_zone = DEFAULT_TIME_ZONE
+        values: dict[str, Any] = {}
+        for column, raw in row.values.items():
+            if column in INPUT_ONLY:
+                continue
+            try:
+                values[column] = cells.read(column, raw, time_zone)
+            except ValidationError as error:
+                fail(column, error)
+        failed = {error.column for error in row_errors}
+
+        identifier = values.get("identifier", "")
+        if not identifier:
+            if "identifier" not in failed:
+                fail("identifier", ValidationError(_("Give the call's identifier.")))
+            errors.extend(row_errors)
+            continue
+        if identifier in claimed:
+            message = _("Row %(row)d has the same identifier.") % {"row": claimed[identifier]}
+            fail("identifier", ValidationError(message))
+            errors.extend(row_errors)
+            continue
+        claimed[identifier] = row.number
+
+        call = existing.get(identifier)
+        is_new = call is None
+        before = None if is_new else current_values(call)
+        if is_new:
+            call = Call(identifier=identifier, source=source)
+        for column, value in values.items():
+            if column not in RELATED and column != "deadlines":
+                setattr(call, column, value)
+        if is_new and "programme" not in values and "programme" not in failed:
+            fail("programme", ValidationError(_("Give the call's programme.")))
+        if not any(getattr(call, title) for title in TITLES) and not failed & set(TITLES):
+            fail(
+                "title_fi",
+                ValidationError(_("A call needs a title in at least one language.")),
+            )
+        deadlines = values.get("deadlines", before["deadlines"] if before else [])
+        if not failed & {"deadlines", "deadline_model"}:
+            _check_deadlines(call, deadlines, fail)
+        if (
+            call.grant_min is not None
+            and call.grant_max is not None
+            and call.grant_min > call.grant_max
+            and not failed & {"grant_min", "grant_max"}
+        ):
+            fail("grant_min", ValidationError(_("The smallest grant is larger than the largest.")))
+        checked = set(values) - set(RELATED) - {"programme", "deadlines"}
+        try:
+            call.clean_fields(exclude=[f.name for f in Call._meta.fields if f.name not in checked])
+        except ValidationError as error:
+            for column, messages in error.message_dict.items():
+                found = {e.message for e in row_errors if e.column == column}
+                for message in messages:
+                    if message not in found:
+                        fail(column, ValidationError(message))
+
+        if portal and row.number in portal.stated_status and not row_errors:
+            closes_at = max((d.at for d in deadlines), default=None)
+            derived = Call(opens_at=call.opens_at, closes_at=closes_at).status_at(now)
+            stated = portal.stated_status[row.number]
+            if derived != stated:
+                warnings.append(status_warning(row.number, stated, derived))
+
+        errors.extend(row_errors)
+        columns = [column for column in values if column not in INPUT_ONLY]
+        if before is None:
+            changed = columns
+        else:
+            changed = [c for c in columns if not same(c, values[c], before[c])]
+        related = {column: values[column] for column in RELATED if column in values}
+        plans.append(_Plan(row, call, deadlines, related, changed, is_new))
+    return plans
+
+
+def _check_deadlines(call: Call, deadlines: list[DeadlineData], fail) -> None:
+    """The rule of ``services.check_deadlines``, told in the person's language."""
+    if len({deadline.at for deadline in deadlines}) != len(deadlines):
+        fail("deadlines", ValidationError(_("Two deadlines are at the same moment.")))
+        return
+    try:
+        check_deadlines(call.deadline_model, deadlines)
+    except FundingError:
+        rule = str(DEADLINE_RULES[call.deadline_model])
+        if not deadlines:
+            rule = _("The deadline is missing.") + " " + rule
+        fail("deadlines", ValidationError(rule))
