@@ -19,6 +19,7 @@ and names it; a row without a pattern fails ``test_every_row_has_a_url_pattern``
 Each row's address must be answered by its own pattern, so every pattern is asked.
 """
 
+import datetime
 from dataclasses import dataclass
 
 import pytest
@@ -41,6 +42,8 @@ from klusteri.audit.services import log_action
 from klusteri.clusters.forms import ClusterForm
 from klusteri.clusters.models import Cluster, ClusterMembership, Tag
 from klusteri.clusters.views import editing
+from klusteri.funding.models import FollowedCall, FundingSource, SavedSearch
+from klusteri.funding.testing import make_call
 from klusteri.core.tests.access import (
     ADMIN_LOG_IN,
     FORBIDDEN,
@@ -564,10 +567,18 @@ ADMIN_MODELS = {
     "clusters.NaceDivision": (EVERYTHING, NOTHING),
     "clusters.ServiceArea": (EVERYTHING, NOTHING),
     "clusters.Tag": (EVERYTHING, NOTHING),
+    "funding.Programme": (EVERYTHING, NOTHING),
+    "funding.Call": (EVERYTHING, NOTHING),
+    "funding.FundingSource": (EVERYTHING, NOTHING),
+    # Reference data that the matching rules name, and what people follow and save
+    # (their personal data): read, never edited here.
+    "funding.ApplicantType": (READ_ONLY, NOTHING),
+    "funding.SavedSearch": (READ_ONLY, NOTHING),
+    "funding.FollowedCall": (READ_ONLY, NOTHING),
 }
 
 # Changelists also asked with a search, which runs the ModelAdmin's search_fields.
-ADMIN_SEARCHES = {"clusters.Cluster": "?q=Vety"}
+ADMIN_SEARCHES = {"clusters.Cluster": "?q=Vety", "funding.Call": "?q=Aurora"}
 
 # The admin's own pages: for_staff(staff, superuser, everyone else), where everyone
 # else gets the admin's log-in page unless said otherwise.
@@ -601,6 +612,16 @@ def admin_clients(world, clients, staff, make_user) -> dict[str, Client]:
     outsider = world.people["outsider"]
     give_consent(outsider, "newsletter", by=outsider)
     Tag.objects.create(slug="vety", name="Vety")
+    call = make_call("Aurora: vetytalouden hankkeet")
+    FundingSource.objects.create(
+        cluster=world.cluster,
+        name="Maakuntaliiton AKKE-hanke",
+        kind=FundingSource.Kind.PROJECT,
+        amount=120_000,
+        starts_on=datetime.date(2026, 1, 1),
+    )
+    SavedSearch.objects.create(user=outsider, name="Vety", query="q=vety")
+    FollowedCall.objects.create(user=outsider, call=call)
     superuser = make_user("super@example.org", is_staff=True, is_superuser=True)
     superuser_client = Client()
     superuser_client.force_login(superuser)

@@ -11,8 +11,9 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, pgettext
 
 from klusteri.core.tabular import Row, RowError, Table, TableError, read_json_document
+from klusteri.funding.deadlines import deadline_problem
 from klusteri.funding.models import DEFAULT_TIME_ZONE, Call
-from klusteri.funding.services import DeadlineData, FundingError, check_deadlines, save_call
+from klusteri.funding.services import DeadlineData, FundingError, save_call
 from klusteri.funding.transfer.cells import (
     COLUMNS,
     INPUT_ONLY,
@@ -37,20 +38,6 @@ TABLE = Table(
     not_an_object=gettext_lazy("Each call must be a JSON object."),
     json_key="calls",
 )
-
-# What each deadline model takes, said to the person whose row breaks it.
-DEADLINE_RULES = {
-    Call.DeadlineModel.SINGLE_STAGE: gettext_lazy("A single-stage call has exactly one deadline."),
-    Call.DeadlineModel.TWO_STAGE: gettext_lazy(
-        "A two-stage call has two deadlines, one for each stage."
-    ),
-    Call.DeadlineModel.MULTIPLE_CUT_OFF: gettext_lazy(
-        "A call with multiple cut-off dates has at least two deadlines."
-    ),
-    Call.DeadlineModel.CONTINUOUS: gettext_lazy(
-        "A continuous call has at most one deadline, when it ends."
-    ),
-}
 
 
 class CallImportError(FundingError):
@@ -248,8 +235,9 @@ def _plan(rows, errors, warnings, *, source, portal) -> list[_Plan]:
                 ValidationError(_("A call needs a title in at least one language.")),
             )
         deadlines = values.get("deadlines", before["deadlines"] if before else [])
-        if not failed & {"deadlines", "deadline_model"}:
-            _check_deadlines(call, deadlines, fail)
+        problem = deadline_problem(call.deadline_model, deadlines)
+        if problem and not failed & {"deadlines", "deadline_model"}:
+            fail("deadlines", ValidationError(problem))
         if (
             call.grant_min is not None
             and call.grant_max is not None
@@ -283,17 +271,3 @@ def _plan(rows, errors, warnings, *, source, portal) -> list[_Plan]:
         related = {column: values[column] for column in RELATED if column in values}
         plans.append(_Plan(row, call, deadlines, related, changed, is_new))
     return plans
-
-
-def _check_deadlines(call: Call, deadlines: list[DeadlineData], fail) -> None:
-    """The rule of ``services.check_deadlines``, told in the person's language."""
-    if len({deadline.at for deadline in deadlines}) != len(deadlines):
-        fail("deadlines", ValidationError(_("Two deadlines are at the same moment.")))
-        return
-    try:
-        check_deadlines(call.deadline_model, deadlines)
-    except FundingError:
-        rule = str(DEADLINE_RULES[call.deadline_model])
-        if not deadlines:
-            rule = _("The deadline is missing.") + " " + rule
-        fail("deadlines", ValidationError(rule))
