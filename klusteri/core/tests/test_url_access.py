@@ -42,8 +42,6 @@ from klusteri.audit.services import log_action
 from klusteri.clusters.forms import ClusterForm
 from klusteri.clusters.models import Cluster, ClusterMembership, Tag
 from klusteri.clusters.views import editing
-from klusteri.funding.models import FollowedCall, FundingSource, SavedSearch
-from klusteri.funding.testing import make_call
 from klusteri.core.tests.access import (
     ADMIN_LOG_IN,
     FORBIDDEN,
@@ -70,6 +68,8 @@ from klusteri.core.tests.access import (
     saved_to,
     url_of,
 )
+from klusteri.funding.models import FollowedCall, FundingSource, SavedSearch
+from klusteri.funding.testing import make_call
 
 pytestmark = pytest.mark.django_db
 
