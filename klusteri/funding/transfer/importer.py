@@ -183,6 +183,7 @@ def _plan(rows, errors, warnings, *, source, portal) -> list[_Plan]:
         .prefetch_related(*RELATED, "deadlines")
     }
     claimed: dict[str, int] = {}
+    found_before = {(error.row, error.column) for error in errors}  # reading the portal's
     plans = []
     now = timezone.now()
     for row in rows:
@@ -205,6 +206,7 @@ def _plan(rows, errors, warnings, *, source, portal) -> list[_Plan]:
             except ValidationError as error:
                 fail(column, error)
         failed = {error.column for error in row_errors}
+        failed |= {column for number, column in found_before if number == row.number}
 
         identifier = values.get("identifier", "")
         if not identifier:

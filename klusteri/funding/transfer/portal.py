@@ -135,13 +135,15 @@ def _values(number: int, result: dict, metadata: dict, portal: Portal) -> dict[s
     identifier = str(_first(metadata, "identifier") or "").strip()
     values: dict[str, Any] = {
         "identifier": identifier,
-        "programme": _programme(number, identifier, metadata, portal),
         "title_en": _first(metadata, "title") or result.get("title") or "",
         "opens_at": _opening(_first(metadata, "startDate")),
         "deadlines": [_deadline(text) for text in metadata.get("deadlineDate") or []],
         "source_url": TOPIC_PAGE.format(identifier=identifier.lower()) if identifier else "",
         "last_checked_on": timezone.localdate().isoformat(),
     }
+    programme = _programme(number, identifier, metadata, portal)
+    if programme:
+        values["programme"] = programme
     model = str(_first(metadata, "deadlineModel") or "").strip()
     if model:
         values["deadline_model"] = DEADLINE_MODELS.get(model.lower(), model)
@@ -157,7 +159,7 @@ def _values(number: int, result: dict, metadata: dict, portal: Portal) -> dict[s
     return values
 
 
-def _programme(number: int, identifier: str, metadata: dict, portal: Portal) -> str:
+def _programme(number: int, identifier: str, metadata: dict, portal: Portal) -> str | None:
     upper = identifier.upper()
     if upper.startswith("HORIZON-EIE-"):
         return "horizon-europe-eie"
@@ -179,7 +181,6 @@ def _programme(number: int, identifier: str, metadata: dict, portal: Portal) -> 
                 % {"value": framework or "?"},
             )
         )
-        return ""
     return slug
 
 
