@@ -504,3 +504,19 @@ def test_the_command_takes_the_format_as_an_option(tmp_path):
     out, _err = run(str(path), "--format", "json")
 
     assert out.splitlines()[0] == "Row 1: new call CO-INNOVATION-2027-1"
+
+
+@pytest.mark.parametrize(
+    ("language", "message"),
+    [
+        ("fi", "Rivi 3, sarake deadlines: Määräaika puuttuu. Yksivaiheisella haulla on täsmälleen"),
+        ("sv", "Rad 3, kolumn deadlines: Sista dagen saknas. En utlysning i ett steg har exakt"),
+    ],
+)
+def test_the_errors_are_told_in_the_persons_language(language, message):
+    with translation.override(language):
+        with pytest.raises(CallImportError) as caught:
+            import_file((DATA / "bad_calls.csv").read_bytes(), "csv", by=None)
+        first = str(caught.value.errors[0])
+
+    assert first.startswith(message)
