@@ -7,6 +7,7 @@ from datetime import UTC, date, datetime
 from decimal import Decimal
 from pathlib import Path
 
+import openpyxl
 import pytest
 import time_machine
 from django.core.management import CommandError, call_command
@@ -167,6 +168,31 @@ def test_a_utf8_csv_with_semicolons_from_finnish_excel_reads():
         (at(2027, 2, 15, 12, 0), "1. katkaisupäivä"),
         (at(2027, 6, 15, 11, 0), "2. katkaisupäivä"),
     ]
+
+
+def test_an_excel_workbook_in_our_format_imports():
+    workbook = openpyxl.Workbook()
+    sheet = workbook.active
+    sheet.append(["identifier", "programme", "title_fi", "opens_at", "deadlines", "grant_max"])
+    sheet.append(
+        [
+            "LIFE-2027-1",
+            "LIFE-ohjelma",
+            "Life-haku",
+            datetime(2027, 1, 15),
+            "2027-04-30T17:00",
+            500000.0,
+        ]
+    )
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+
+    import_file(buffer.getvalue(), format_of("calls.xlsx", buffer.getvalue()), by=None)
+
+    call = Call.objects.get()
+    assert (call.programme.slug, call.title_fi, call.grant_max) == ("life", "Life-haku", 500_000)
+    assert call.opens_at == at(2027, 1, 14, 23, 0)
+    assert call.closes_at == at(2027, 4, 30, 15, 0)
 
 
 def test_a_row_updates_the_call_with_its_identifier():
@@ -499,7 +525,7 @@ def test_the_command_takes_the_format_as_an_option(tmp_path):
     path = tmp_path / "calls.txt"
     path.write_bytes((DATA / "calls.json").read_bytes())
 
-    with pytest.raises(CommandError, match="--format csv, json or eu-portal"):
+    with pytest.raises(CommandError, match="--format csv, xlsx, json or eu-portal"):
         run(str(path))
     out, _err = run(str(path), "--format", "json")
 

@@ -86,9 +86,9 @@ def test_a_bad_file_is_refused_row_by_row_and_saves_nothing(staff_client):
 
 def test_another_kind_of_file_is_refused_and_the_form_kept(staff_client):
     response = staff_client.post(
-        IMPORT_URL, {"file": upload("calls.xlsx", b"PK\x03\x04"), "dry_run": "on"}
+        IMPORT_URL, {"file": upload("calls.pdf", b"%PDF-1.7"), "dry_run": "on"}
     )
 
     assert response.status_code == 200
-    assert "File extension “xlsx” is not allowed." in response.text
+    assert "File extension “pdf” is not allowed." in response.text
     assert 'name="dry_run" id="id_dry_run" checked' in response.text

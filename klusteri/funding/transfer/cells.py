@@ -9,6 +9,7 @@ or it raises a ValidationError with a translated message.
 import re
 from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
+from functools import cache
 from typing import Any
 from zoneinfo import ZoneInfo, available_timezones
 
@@ -94,14 +95,9 @@ def time_zone_of(raw: Any) -> str:
     return name
 
 
-def _time_zones() -> set[str]:
-    global _TIME_ZONES
-    if _TIME_ZONES is None:
-        _TIME_ZONES = available_timezones() | {"UTC"}
-    return _TIME_ZONES
-
-
-_TIME_ZONES: set[str] | None = None
+@cache
+def _time_zones() -> frozenset[str]:
+    return frozenset(available_timezones() | {"UTC"})
 
 
 def date_time_of(text: str, time_zone: str) -> datetime:

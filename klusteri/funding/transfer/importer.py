@@ -25,7 +25,7 @@ from klusteri.funding.transfer.cells import (
 )
 from klusteri.funding.transfer.portal import Portal, is_portal_result, read_portal, status_warning
 
-FORMATS = ("csv", "json", "eu-portal")
+FORMATS = ("csv", "xlsx", "json", "eu-portal")
 MAX_ROWS = 10_000
 
 TABLE = Table(
@@ -110,8 +110,8 @@ def format_of(filename: str, data: bytes) -> str | None:
     """The format of a file by its extension; a JSON file that holds the portal's
     ``results`` is the portal's."""
     extension = filename.rsplit(".", 1)[-1].lower() if "." in filename else ""
-    if extension == "csv":
-        return "csv"
+    if extension in ("csv", "xlsx"):
+        return extension
     if extension == "json":
         try:
             return "eu-portal" if is_portal_result(read_json_document(data)) else "json"
@@ -121,7 +121,7 @@ def format_of(filename: str, data: bytes) -> str | None:
 
 
 def import_file(data: bytes, fmt: str, *, by, dry_run: bool = False) -> ImportResult:
-    """Read a file in our format (``csv``, ``json``) or the portal's (``eu-portal``)
+    """Read a file in our format (``csv``, ``xlsx``, ``json``) or the portal's (``eu-portal``)
     and import its calls; raises CallImportError."""
     try:
         if fmt == "eu-portal":

@@ -18,11 +18,11 @@ class ImportForm(forms.Form):
     file = forms.FileField(
         label=_("File"),
         help_text=_(
-            "CSV or JSON in our format, or a search result of the EU Funding & Tenders "
-            "portal saved as JSON; at most 5 MB."
+            "CSV, Excel (.xlsx) or JSON in our format, or a search result of the EU "
+            "Funding & Tenders portal saved as JSON; at most 5 MB."
         ),
-        validators=[FileExtensionValidator(allowed_extensions=["csv", "json"])],
-        widget=forms.FileInput(attrs={"accept": ".csv,.json"}),
+        validators=[FileExtensionValidator(allowed_extensions=["csv", "xlsx", "json"])],
+        widget=forms.FileInput(attrs={"accept": ".csv,.xlsx,.json"}),
     )
     dry_run = forms.BooleanField(
         label=_("Validate only: check the file and show what would change, but save nothing"),

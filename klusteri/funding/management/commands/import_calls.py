@@ -9,7 +9,8 @@ from klusteri.funding.transfer import FORMATS, CallImportError, format_of, impor
 
 class Command(BaseCommand):
     help = (
-        "Create or update funding calls from a CSV or JSON file in our format, or from a "
+        "Create or update funding calls from a CSV, Excel (XLSX) or JSON file in our format, "
+        "or from a "
         "saved JSON search result of the EU Funding & Tenders portal (see "
         "docs/data-import.md). A row updates the call with its identifier; other rows "
         "create calls. If any row has an error, nothing is saved and every error is "
@@ -39,7 +40,7 @@ class Command(BaseCommand):
             fmt = format_of(file.name, data)
             if fmt is None:
                 raise CommandError(
-                    _("Give the file's format with --format csv, json or eu-portal.")
+                    _("Give the file's format with --format csv, xlsx, json or eu-portal.")
                 )
         try:
             result = import_file(data, fmt, by=None, dry_run=dry_run)
