@@ -17,6 +17,7 @@ from klusteri.funding.services import DeadlineData, FundingError, save_call
 from klusteri.funding.transfer.cells import (
     COLUMNS,
     INPUT_ONLY,
+    MONEY,
     RELATED,
     TITLES,
     Cells,
@@ -174,6 +175,8 @@ def _by_row(error: RowError) -> tuple[int, int]:
 
 
 def _plan(rows, errors, warnings, *, source, portal) -> list[_Plan]:
+    """Match each row to the call it updates (or a new one) and check it; errors and
+    warnings go to their lists."""
     cells = Cells()
     identifiers = {str(row.values.get("identifier") or "").strip() for row in rows}
     existing = {
@@ -182,94 +185,105 @@ def _plan(rows, errors, warnings, *, source, portal) -> list[_Plan]:
         .select_related("programme")
         .prefetch_related(*RELATED, "deadlines")
     }
-    claimed: dict[str, int] = {}
-    found_before = {(error.row, error.column) for error in errors}  # reading the portal's
+    # Columns that reading the portal's file found wrong already.
+    found_before = {(error.row, error.column) for error in errors}
+    claimed: dict[str, int] = {}  # identifier → row
     plans = []
     now = timezone.now()
     for row in rows:
-        row_errors: list[RowError] = []
-
-        def fail(column: str, error: ValidationError, number=row.number, found=row_errors):
-            found.extend(RowError(number, column, message) for message in error.messages)
-
-        try:
-            time_zone = cells.read("time_zone", row.values.get("time_zone"), DEFAULT_TIME_ZONE)
-        except ValidationError as error:
-            fail("time_zone", error)
-            time_zone = DEFAULT_TIME_ZONE
-        values: dict[str, Any] = {}
-        for column, raw in row.values.items():
-            if column in INPUT_ONLY:
-                continue
-            try:
-                values[column] = cells.read(column, raw, time_zone)
-            except ValidationError as error:
-                fail(column, error)
+        values, row_errors = _read(row, cells)
         failed = {error.column for error in row_errors}
         failed |= {column for number, column in found_before if number == row.number}
 
         identifier = values.get("identifier", "")
-        if not identifier:
-            if "identifier" not in failed:
-                fail("identifier", ValidationError(_("Give the call's identifier.")))
-            errors.extend(row_errors)
-            continue
         if identifier in claimed:
             message = _("Row %(row)d has the same identifier.") % {"row": claimed[identifier]}
-            fail("identifier", ValidationError(message))
+            row_errors.append(RowError(row.number, "identifier", message))
+        elif not identifier and "identifier" not in failed:
+            message = _("Give the call's identifier.")
+            row_errors.append(RowError(row.number, "identifier", message))
+        if identifier in claimed or not identifier:
             errors.extend(row_errors)
             continue
         claimed[identifier] = row.number
 
         call = existing.get(identifier)
-        is_new = call is None
-        before = None if is_new else current_values(call)
-        if is_new:
+        before = current_values(call) if call else None
+        if call is None:
             call = Call(identifier=identifier, source=source)
         for column, value in values.items():
             if column not in RELATED and column != "deadlines":
                 setattr(call, column, value)
-        if is_new and "programme" not in values and "programme" not in failed:
-            fail("programme", ValidationError(_("Give the call's programme.")))
-        if not any(getattr(call, title) for title in TITLES) and not failed & set(TITLES):
-            fail(
-                "title_fi",
-                ValidationError(_("A call needs a title in at least one language.")),
-            )
         deadlines = values.get("deadlines", before["deadlines"] if before else [])
-        problem = deadline_problem(call.deadline_model, deadlines)
-        if problem and not failed & {"deadlines", "deadline_model"}:
-            fail("deadlines", ValidationError(problem))
-        if (
-            call.grant_min is not None
-            and call.grant_max is not None
-            and call.grant_min > call.grant_max
-            and not failed & {"grant_min", "grant_max"}
-        ):
-            fail("grant_min", ValidationError(_("The smallest grant is larger than the largest.")))
-        checked = set(values) - set(RELATED) - {"programme", "deadlines"}
-        try:
-            call.clean_fields(exclude=[f.name for f in Call._meta.fields if f.name not in checked])
-        except ValidationError as error:
-            for column, messages in error.message_dict.items():
-                found = {e.message for e in row_errors if e.column == column}
-                for message in messages:
-                    if message not in found:
-                        fail(column, ValidationError(message))
+        problems = _problems(call, deadlines, given=values, failed=failed, is_new=before is None)
+        row_errors += [RowError(row.number, column, message) for column, message in problems]
+        errors.extend(row_errors)
 
-        if portal and row.number in portal.stated_status and not row_errors:
+        stated = portal.stated_status.get(row.number) if portal else None
+        if stated and not row_errors:
             closes_at = max((d.at for d in deadlines), default=None)
             derived = Call(opens_at=call.opens_at, closes_at=closes_at).status_at(now)
-            stated = portal.stated_status[row.number]
             if derived != stated:
                 warnings.append(status_warning(row.number, stated, derived))
 
-        errors.extend(row_errors)
-        columns = [column for column in values if column not in INPUT_ONLY]
         if before is None:
-            changed = columns
+            changed = list(values)
         else:
-            changed = [c for c in columns if not same(c, values[c], before[c])]
+            changed = [c for c in values if not same(c, values[c], before[c])]
         related = {column: values[column] for column in RELATED if column in values}
-        plans.append(_Plan(row, call, deadlines, related, changed, is_new))
+        plans.append(_Plan(row, call, deadlines, related, changed, is_new=before is None))
     return plans
+
+
+def _read(row: Row, cells: Cells) -> tuple[dict[str, Any], list[RowError]]:
+    """The row's cells as the call's values, and what is wrong with those that could
+    not be read. The row's time zone is read first: the date-times are read in it."""
+    errors: list[RowError] = []
+
+    def failed(column: str, error: ValidationError) -> None:
+        errors.extend(RowError(row.number, column, message) for message in error.messages)
+
+    try:
+        time_zone = cells.read("time_zone", row.values.get("time_zone"), DEFAULT_TIME_ZONE)
+    except ValidationError as error:
+        failed("time_zone", error)
+        time_zone = DEFAULT_TIME_ZONE
+    values: dict[str, Any] = {}
+    for column, raw in row.values.items():
+        if column in INPUT_ONLY:
+            continue
+        try:
+            values[column] = cells.read(column, raw, time_zone)
+        except ValidationError as error:
+            failed(column, error)
+    return values, errors
+
+
+def _problems(
+    call: Call, deadlines: list[DeadlineData], *, given: dict, failed: set[str], is_new: bool
+) -> list[tuple[str, str]]:
+    """(column, message) for what is wrong with the call a row makes: what it lacks,
+    the rules that span cells (only once those cells read), and the fields' own."""
+    problems = []
+    if is_new and "programme" not in given and "programme" not in failed:
+        problems.append(("programme", _("Give the call's programme.")))
+    if not any(getattr(call, title) for title in TITLES) and not failed & set(TITLES):
+        problems.append(("title_fi", _("A call needs a title in at least one language.")))
+    problem = deadline_problem(call.deadline_model, deadlines)
+    if problem and not failed & {"deadlines", "deadline_model"}:
+        problems.append(("deadlines", problem))
+    low, high = call.grant_min, call.grant_max
+    if low is not None and high is not None and low > high and not failed & set(MONEY):
+        problems.append(("grant_min", _("The smallest grant is larger than the largest.")))
+    # The fields' own rules (lengths, ranges, addresses) for the columns the row gives;
+    # the programme and related records were looked up already.
+    checked = set(given) - set(RELATED) - {"programme", "deadlines"}
+    try:
+        call.clean_fields(exclude=[f.name for f in Call._meta.fields if f.name not in checked])
+    except ValidationError as error:
+        problems += [
+            (column, message)
+            for column, messages in error.message_dict.items()
+            for message in messages
+        ]
+    return problems
