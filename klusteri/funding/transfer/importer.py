@@ -276,8 +276,9 @@ def _problems(
     if low is not None and high is not None and low > high and not failed & set(MONEY):
         problems.append(("grant_min", _("The smallest grant is larger than the largest.")))
     # The fields' own rules (lengths, ranges, addresses) for the columns the row gives;
-    # the programme and related records were looked up already.
-    checked = set(given) - set(RELATED) - {"programme", "deadlines"}
+    # the programme, countries and related records were looked up already (checking
+    # the countries again reads the list of all the world's for each row).
+    checked = set(given) - set(RELATED) - {"programme", "deadlines", "countries"}
     try:
         call.clean_fields(exclude=[f.name for f in Call._meta.fields if f.name not in checked])
     except ValidationError as error:
