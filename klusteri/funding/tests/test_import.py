@@ -11,13 +11,21 @@ import openpyxl
 import pytest
 import time_machine
 from django.core.management import CommandError, call_command
-from django.db import connection
+from django.db import connection, transaction
 from django.test.utils import CaptureQueriesContext
 from django.utils import translation
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from klusteri.audit.models import AuditEntry
 from klusteri.funding.models import Call
-from klusteri.funding.transfer import CallImportError, ImportResult, format_of, import_file
+from klusteri.funding.transfer import (
+    COLUMNS,
+    CallImportError,
+    ImportResult,
+    format_of,
+    import_file,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -340,6 +348,13 @@ def test_a_deadline_without_an_offset_is_read_in_the_rows_time_zone():
     assert (deadline.at, deadline.time_zone) == (at(2027, 4, 30, 19, 0), "America/New_York")
 
 
+@pytest.mark.parametrize("deadline", ["0001-01-01T00:00", "9999-12-31T23:59-05:00"])
+def test_a_date_at_the_ends_of_the_calendar_is_refused(deadline):
+    assert errors_of(csv_bytes({**VALID, "deadlines": deadline})) == [
+        (2, "deadlines", f"“{deadline}” is not a year between 1990 and 2200.")
+    ]
+
+
 def test_a_row_names_what_it_lacks():
     errors = errors_of(
         csv_bytes({"identifier": "X-1", "time_zone": "Europe/Turku"}, {"title_en": "No id"})
@@ -546,3 +561,38 @@ def test_the_errors_are_told_in_the_persons_language(language, message):
         first = str(caught.value.errors[0])
 
     assert first.startswith(message)
+
+
+# Any cell -------------------------------------------------------------------------
+
+CELL_VALUES = st.one_of(
+    st.text(max_size=40),
+    st.datetimes().map(lambda value: value.isoformat(timespec="minutes")),
+    st.dates().map(date.isoformat),
+    st.from_regex(r"\d{1,4}-\d{1,2}-\d{1,2}[T ]\d{1,2}:\d{2}(:\d{2})?([+-]\d{2}:\d{2}|Z)?( \w*)?"),
+    st.from_regex(r"\d{1,2}\.\d{1,2}\.\d{1,4}"),
+    st.integers(),
+    st.floats(),
+    st.booleans(),
+    st.none(),
+    st.lists(st.text(max_size=20), max_size=3),
+    st.dictionaries(st.text(max_size=5), st.text(max_size=5), max_size=2),
+)
+
+
+@settings(
+    max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(column=st.sampled_from(COLUMNS), value=CELL_VALUES)
+def test_any_cell_is_imported_or_refused_with_a_message(column, value):
+    document = json.dumps([{**VALID, column: value}]).encode()
+
+    with transaction.atomic():
+        try:
+            import_file(document, "json", by=None)
+            errors = []
+        except CallImportError as error:
+            errors = error.errors
+        transaction.set_rollback(True)
+
+    assert all(error.message and error.row == 1 for error in errors)

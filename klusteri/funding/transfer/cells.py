@@ -75,6 +75,7 @@ DATE_TIME = re.compile(
     re.IGNORECASE,
 )
 FINNISH_DATE = re.compile(r"(\d{1,2})\.(\d{1,2})\.(\d{4})")
+YEARS = (1990, 2200)
 
 
 def _items(raw: Any, separators: str = LIST_SEPARATORS) -> list[str]:
@@ -108,6 +109,17 @@ def date_time_of(text: str, time_zone: str) -> datetime:
         raise _wrong_date_time(text) from None
     if value.tzinfo is None:
         value = value.replace(tzinfo=ZoneInfo(time_zone))
+    return _in_range(value, text)
+
+
+def _in_range(value, text: str):
+    """A date of this world's funding: one far off is a typing error, and at the ends
+    of the calendar a date-time cannot even be turned into UTC."""
+    if not YEARS[0] <= value.year <= YEARS[1]:
+        raise ValidationError(
+            _("“%(value)s” is not a year between %(first)d and %(last)d."),
+            params={"value": text, "first": YEARS[0], "last": YEARS[1]},
+        )
     return value
 
 
@@ -158,9 +170,9 @@ def deadlines_of(raw: Any, time_zone: str) -> list[DeadlineData]:
 
 def date_of(raw: Any) -> date | None:
     if isinstance(raw, datetime):
-        return raw.date()
+        return _in_range(raw.date(), str(raw))
     if isinstance(raw, date):
-        return raw
+        return _in_range(raw, str(raw))
     text = text_of(raw)
     if not text:
         return None
@@ -168,8 +180,8 @@ def date_of(raw: Any) -> date | None:
     try:
         if finnish:
             day, month, year = (int(part) for part in finnish.groups())
-            return date(year, month, day)
-        return date.fromisoformat(text)
+            return _in_range(date(year, month, day), text)
+        return _in_range(date.fromisoformat(text), text)
     except ValueError:
         raise ValidationError(
             _("“%(value)s” is not a date in the format 2027-03-10."), params={"value": text}
