@@ -351,7 +351,7 @@ def test_a_deadline_without_an_offset_is_read_in_the_rows_time_zone():
 @pytest.mark.parametrize("deadline", ["0001-01-01T00:00", "9999-12-31T23:59-05:00"])
 def test_a_date_at_the_ends_of_the_calendar_is_refused(deadline):
     assert errors_of(csv_bytes({**VALID, "deadlines": deadline})) == [
-        (2, "deadlines", f"“{deadline}” is not a year between 1990 and 2200.")
+        (2, "deadlines", f"The year of “{deadline}” is not between 1990 and 2200.")
     ]
 
 

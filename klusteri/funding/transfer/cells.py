@@ -117,7 +117,7 @@ def _in_range(value, text: str):
     of the calendar a date-time cannot even be turned into UTC."""
     if not YEARS[0] <= value.year <= YEARS[1]:
         raise ValidationError(
-            _("“%(value)s” is not a year between %(first)d and %(last)d."),
+            _("The year of “%(value)s” is not between %(first)d and %(last)d."),
             params={"value": text, "first": YEARS[0], "last": YEARS[1]},
         )
     return value
