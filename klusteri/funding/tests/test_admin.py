@@ -9,7 +9,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 
 from klusteri.audit.models import AuditEntry
-from klusteri.funding.models import ApplicantType, Call, Programme
+from klusteri.funding.models import ApplicantType, Call, FundingSource, Programme
 
 pytestmark = pytest.mark.django_db
 
@@ -172,3 +172,22 @@ def test_deleting_a_call_is_audited(admin_client, superuser, make_call):
     assert response.status_code == 302
     assert not Call.objects.exists()
     assert AuditEntry.objects.get(action="funding.call.deleted").actor == superuser
+
+
+def test_a_funding_source_changed_in_the_admin_is_audited(admin_client, superuser, cluster):
+    data = {
+        "cluster": cluster.pk,
+        "name": "Maakuntaliiton AKKE-hanke",
+        "programme": Programme.objects.get(slug="akke").pk,
+        "kind": FundingSource.Kind.PROJECT,
+        "amount": "120000",
+        "starts_on": "2026-01-01",
+        "ends_on": "2027-12-31",
+    }
+
+    response = admin_client.post(reverse("admin:funding_fundingsource_add"), data)
+
+    assert response.status_code == 302
+    source = FundingSource.objects.get()
+    entry = AuditEntry.objects.for_object(source).get()
+    assert (entry.action, entry.actor) == ("funding.fundingsource.created", superuser)
