@@ -92,10 +92,7 @@ class Table:
         return readers[fmt](data)
 
     def too_many_rows(self) -> TableError:
-        return file_error(
-            _("The file has more than %(count)d rows: split it into smaller files.")
-            % {"count": self.max_rows}
-        )
+        return too_many_rows(self.max_rows)
 
     def read_csv(self, data: bytes) -> list[Row]:
         text = decode(data)
@@ -217,6 +214,12 @@ class Table:
 def file_error(message: str) -> TableError:
     """An error of the file as a whole."""
     return TableError([RowError(None, "", message)])
+
+
+def too_many_rows(count: int) -> TableError:
+    return file_error(
+        _("The file has more than %(count)d rows: split it into smaller files.") % {"count": count}
+    )
 
 
 def decode(data: bytes) -> str:

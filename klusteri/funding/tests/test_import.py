@@ -480,6 +480,21 @@ def test_a_portal_programme_we_do_not_know_is_a_row_error():
     assert not Call.objects.exists()
 
 
+@time_machine.travel(CLOCK, tick=False)
+def test_a_portal_value_outside_its_list_and_a_missing_deadline_model_are_read():
+    document = json.loads(PORTAL.read_bytes())
+    document["results"][0]["metadata"]["deadlineDate"] = "2027-04-22T00:00:00.000+0000"
+    del document["results"][1]["metadata"]["deadlineModel"]
+
+    import_file(json.dumps(document).encode(), "eu-portal", by=None)
+
+    assert Call.objects.get(identifier="HORIZON-EIE-2027-CONNECT-01-01").closes_at == at(
+        2027, 4, 22, 15, 0
+    )
+    two = Call.objects.get(identifier="HORIZON-CL5-2027-02-D3-12")
+    assert two.deadline_model == Call.DeadlineModel.MULTIPLE_CUT_OFF
+
+
 def test_a_json_file_that_is_not_a_portal_result_is_told_so():
     assert errors_of(b'{"calls": []}', "eu-portal") == [
         (

@@ -33,7 +33,7 @@ from typing import Any
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from klusteri.core.tabular import Row, RowError, file_error, read_json_document
+from klusteri.core.tabular import Row, RowError, file_error, read_json_document, too_many_rows
 from klusteri.funding.models import Call
 
 STATUSES = {
@@ -107,10 +107,7 @@ def read_portal(data: bytes, *, max_rows: int) -> Portal:
             )
         )
     if len(document["results"]) > max_rows:
-        raise file_error(
-            _("The file has more than %(count)d rows: split it into smaller files.")
-            % {"count": max_rows}
-        )
+        raise too_many_rows(max_rows)
     portal = Portal()
     for number, result in enumerate(document["results"], start=1):
         metadata = result.get("metadata") if isinstance(result, dict) else None
@@ -124,11 +121,16 @@ def read_portal(data: bytes, *, max_rows: int) -> Portal:
     return portal
 
 
-def _first(metadata: dict, key: str) -> Any:
+def _all(metadata: dict, key: str) -> list:
+    """A metadata value: a list, even where the file has a single value."""
     value = metadata.get(key)
-    if isinstance(value, list):
-        return value[0] if value else None
-    return value
+    if value is None:
+        return []
+    return value if isinstance(value, list) else [value]
+
+
+def _first(metadata: dict, key: str) -> Any:
+    return next(iter(_all(metadata, key)), None)
 
 
 def _values(number: int, result: dict, metadata: dict, portal: Portal) -> dict[str, Any]:
@@ -137,7 +139,7 @@ def _values(number: int, result: dict, metadata: dict, portal: Portal) -> dict[s
         "identifier": identifier,
         "title_en": _first(metadata, "title") or result.get("title") or "",
         "opens_at": _opening(_first(metadata, "startDate")),
-        "deadlines": [_deadline(text) for text in metadata.get("deadlineDate") or []],
+        "deadlines": [_deadline(text) for text in _all(metadata, "deadlineDate")],
         "source_url": TOPIC_PAGE.format(identifier=identifier.lower()) if identifier else "",
         "last_checked_on": timezone.localdate().isoformat(),
     }
@@ -147,14 +149,15 @@ def _values(number: int, result: dict, metadata: dict, portal: Portal) -> dict[s
     model = str(_first(metadata, "deadlineModel") or "").strip()
     if model:
         values["deadline_model"] = DEADLINE_MODELS.get(model.lower(), model)
+    elif len(values["deadlines"]) > 1:  # not said: several deadlines are cut-offs
+        values["deadline_model"] = Call.DeadlineModel.MULTIPLE_CUT_OFF
     action = str(_first(metadata, "typesOfAction") or "").strip()
     if action:
         values["action_type"] = next(
             (short for phrase, short in ACTION_TYPES if phrase.lower() in action.lower()), action
         )
-    keywords = metadata.get("keywords")
-    if isinstance(keywords, list):
-        values["keywords"] = [str(keyword) for keyword in keywords]
+    if "keywords" in metadata:
+        values["keywords"] = [str(keyword) for keyword in _all(metadata, "keywords")]
     values.update(_budget(number, identifier, _first(metadata, "budgetOverview"), portal))
     return values
 
