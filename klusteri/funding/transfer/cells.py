@@ -204,7 +204,8 @@ def amount_of(raw: Any) -> Decimal | None:
             ) from None
     if not value.is_finite() or value < 0:
         raise ValidationError(_("An amount of euros is a number, zero or more."))
-    return value.normalize() if value != value.to_integral_value() else value.quantize(1)
+    # Whole euros as whole numbers (1.5E+6 is 1500000); the field counts the digits.
+    return Decimal(int(value)) if value == value.to_integral_value() else value.normalize()
 
 
 def rate_of(raw: Any) -> int | None:
