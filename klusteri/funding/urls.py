@@ -1,7 +1,7 @@
 from django.http import Http404
 from django.urls import path
 
-from klusteri.funding.views import alerts, continuity
+from klusteri.funding.views import alerts, continuity, transfer
 
 app_name = "funding"
 
@@ -20,6 +20,8 @@ urlpatterns: list = [
         continuity.source_delete,
         name="source-delete",
     ),
+    # Import of calls, for staff
+    path("import/", transfer.call_import, name="import"),
     # Alerts (alerts)
     path("mine/", alerts.alert_list, name="mine"),
     path("searches/save/", alerts.search_save, name="search-save"),

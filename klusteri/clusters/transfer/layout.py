@@ -7,13 +7,11 @@ and after, so that comparing the two tells whether an import changes anything.
 """
 
 import re
-from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import datetime
 from decimal import Decimal
 from typing import Any
 
 from django.core.exceptions import ValidationError
-from django.core.validators import ProhibitNullCharactersValidator
 from django.db import models
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -22,6 +20,7 @@ from klusteri.accounts.validators import normalise_business_id
 from klusteri.clusters import fields as cluster_fields
 from klusteri.clusters.models import Cluster, Tag
 from klusteri.clusters.services import ClusterError
+from klusteri.core.tabular import Row, RowError, boolean_of, text_of  # noqa: F401 (Row: re-exported)
 
 MAX_ROWS = 10_000
 
@@ -133,8 +132,6 @@ def unknown(column: str, value: str) -> ValidationError:
     )
 
 
-TRUE_WORDS = {"true", "1", "yes", "y", "x", "kyllä", "k", "tosi", "ja", "sant"}
-FALSE_WORDS = {"false", "0", "no", "n", "", "ei", "epätosi", "nej", "falskt"}
 LANGUAGE_CODE = re.compile(r"[a-z]{2,3}")
 TAG_SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 
@@ -142,40 +139,9 @@ TAG_SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 class ClusterImportError(ClusterError):
     """The file was not imported; ``errors`` says where and why."""
 
-    def __init__(self, errors: list["RowError"]):
+    def __init__(self, errors: list[RowError]):
         super().__init__(f"{len(errors)} errors")
-        self.errors = sorted(errors, key=RowError.sort_key)
-
-
-@dataclass(frozen=True)
-class RowError:
-    """``row`` as a spreadsheet shows it (the heading is row 1; in JSON, the
-    object's position from 1), or None for the file as a whole."""
-
-    row: int | None
-    column: str
-    message: str
-
-    def sort_key(self) -> tuple[int, int]:
-        position = COLUMNS.index(self.column) if self.column in LAYOUT else len(COLUMNS)
-        return (self.row or 0, position)
-
-    def __str__(self) -> str:
-        if self.row is None:
-            return self.message
-        if not self.column:
-            return _("Row %(row)d: %(message)s") % {"row": self.row, "message": self.message}
-        return _("Row %(row)d, column %(column)s: %(message)s") % {
-            "row": self.row,
-            "column": self.column,
-            "message": self.message,
-        }
-
-
-@dataclass
-class Row:
-    number: int
-    values: dict[str, Any]
+        self.errors = sorted(errors, key=lambda error: error.sort_key(COLUMNS))
 
 
 def cluster_values(cluster: Cluster, related: dict[str, list[str]]) -> dict[str, Any]:
@@ -224,53 +190,17 @@ def related_keys(pks: list[int]) -> dict[int, dict[str, list[str]]]:
     return keys
 
 
-def _text(raw: Any, *, strip: bool = True) -> str:
-    if raw is None:
-        return ""
-    if isinstance(raw, list | tuple | dict):
-        raise ValidationError(_("Enter a single value, not a list."))
-    if isinstance(raw, bool):
-        text = "true" if raw else "false"
-    elif isinstance(raw, float) and raw.is_integer():
-        text = str(int(raw))
-    elif isinstance(raw, datetime) and raw.time() == datetime.min.time():
-        text = raw.date().isoformat()
-    elif isinstance(raw, date):
-        text = raw.isoformat()
-    else:
-        text = str(raw)
-    ProhibitNullCharactersValidator()(text)
-    try:
-        text.encode("utf-8")
-    except UnicodeEncodeError:
-        raise ValidationError(_("The text has characters that cannot be stored.")) from None
-    return text.strip() if strip else text
-
-
 def _newlines(text: str) -> str:
     """Line breaks as LF. A browser sends a textarea's as CR LF, and an XLSX file turns
     CR LF into LF: compared as they are, they would look changed when they are not."""
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
-def _boolean(raw: Any) -> bool:
-    if isinstance(raw, bool):
-        return raw
-    if isinstance(raw, int) and raw in (0, 1):
-        return bool(raw)
-    text = _text(raw).lower()
-    if text in TRUE_WORDS:
-        return True
-    if text in FALSE_WORDS:
-        return False
-    raise ValidationError(_("Enter true or false."))
-
-
 def _items(raw: Any, separators: str) -> list[str]:
     if isinstance(raw, list):
-        texts = [_text(item) for item in raw]
+        texts = [text_of(item) for item in raw]
     else:
-        texts = re.split(separators, _text(raw))
+        texts = re.split(separators, text_of(raw))
     return [text for text in texts if text]
 
 
@@ -298,7 +228,7 @@ def _languages(raw: Any) -> list[str]:
 def _choice(column: str, raw: Any) -> str:
     """The field's code, matched regardless of case; the form reports an unknown
     one."""
-    text = _text(raw)
+    text = text_of(raw)
     for code, _label in Cluster._meta.get_field(column).choices:
         if code.lower() == text.lower():
             return code
@@ -342,25 +272,25 @@ class Taxonomies:
         separated by ``|`` or arrays in JSON."""
         kind = LAYOUT[column]
         if kind == LONG_TEXT:
-            return _newlines(_text(raw, strip=False))
+            return _newlines(text_of(raw, strip=False))
         if kind == CHOICE:
             return _choice(column, raw)
         if kind == COUNT:
-            return _text(raw) or "0"
+            return text_of(raw) or "0"
         if kind == DATE and isinstance(raw, datetime):
             return raw.date().isoformat()
         if kind == BOOLEAN:
-            return _boolean(raw)
+            return boolean_of(raw)
         if kind == LANGUAGES:
             return _languages(raw)
         if kind == PLACE:
             return self._place(column, raw)
         if kind == MANY:
             return self._many(column, raw)
-        return _text(raw)
+        return text_of(raw)
 
     def _place(self, column: str, raw: Any):
-        text = _text(raw)
+        text = text_of(raw)
         if not text:
             return None
         place = self.places[column].get(self.fold(column, text))

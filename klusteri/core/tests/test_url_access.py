@@ -68,7 +68,7 @@ from klusteri.core.tests.access import (
     saved_to,
     url_of,
 )
-from klusteri.funding.models import Call, FundingSource, SavedSearch
+from klusteri.funding.models import Call, FollowedCall, FundingSource, SavedSearch
 from klusteri.funding.services import save_search, unsubscribe_token
 from klusteri.funding.testing import make_call
 
@@ -348,6 +348,7 @@ PAGES = {
     "funding:call-list": any_method(everyone(NOT_FOUND)),
     "funding:call-detail": any_method(everyone(NOT_FOUND),
                                       kwargs={"identifier": "{world.call.identifier}"}),
+    "funding:import": Page(get=STAFF, post=STAFF),
     # Accounts
     "accounts:profile": Page(get=SIGNED_IN),
     "accounts:profile-edit": Page(get=SIGNED_IN, post=SIGNED_IN_SAVE, data=profile_details),
@@ -642,10 +643,18 @@ ADMIN_MODELS = {
     "clusters.NaceDivision": (EVERYTHING, NOTHING),
     "clusters.ServiceArea": (EVERYTHING, NOTHING),
     "clusters.Tag": (EVERYTHING, NOTHING),
+    "funding.Programme": (EVERYTHING, NOTHING),
+    "funding.Call": (EVERYTHING, NOTHING),
+    "funding.FundingSource": (EVERYTHING, NOTHING),
+    # Reference data that the matching rules name, and what people follow and save
+    # (their personal data): read, never edited here.
+    "funding.ApplicantType": (READ_ONLY, NOTHING),
+    "funding.SavedSearch": (READ_ONLY, NOTHING),
+    "funding.FollowedCall": (READ_ONLY, NOTHING),
 }
 
 # Changelists also asked with a search, which runs the ModelAdmin's search_fields.
-ADMIN_SEARCHES = {"clusters.Cluster": "?q=Vety"}
+ADMIN_SEARCHES = {"clusters.Cluster": "?q=Vety", "funding.Call": "?q=Aurora"}
 
 # The admin's own pages: for_staff(staff, superuser, everyone else), where everyone
 # else gets the admin's log-in page unless said otherwise.
@@ -679,6 +688,16 @@ def admin_clients(world, clients, staff, make_user) -> dict[str, Client]:
     outsider = world.people["outsider"]
     give_consent(outsider, "newsletter", by=outsider)
     Tag.objects.create(slug="vety", name="Vety")
+    call = make_call("Aurora: vetytalouden hankkeet")
+    FundingSource.objects.create(
+        cluster=world.cluster,
+        name="Maakuntaliiton AKKE-hanke",
+        kind=FundingSource.Kind.PROJECT,
+        amount=120_000,
+        starts_on=datetime.date(2026, 1, 1),
+    )
+    SavedSearch.objects.create(user=outsider, name="Vety", query="q=vety")
+    FollowedCall.objects.create(user=outsider, call=call)
     superuser = make_user("super@example.org", is_staff=True, is_superuser=True)
     superuser_client = Client()
     superuser_client.force_login(superuser)
