@@ -35,3 +35,17 @@ def markdown(text: str):
 def invalid_fields(form) -> list:
     """The visible fields of ``form`` that have errors, for the error summary."""
     return [field for field in form.visible_fields() if field.errors]
+
+
+@register.filter
+def euros(amount) -> str:
+    """An amount of euros as the language writes it: "1 500 000 €" in Finnish and
+    Swedish, "€1,500,000" in English. Empty for no amount."""
+    from django.utils.formats import number_format
+    from django.utils.translation import pgettext
+
+    if amount in (None, ""):
+        return ""
+    number = number_format(amount, decimal_pos=0, use_l10n=True, force_grouping=True)
+    # Translators: where the euro sign goes and with what space; keep %(amount)s.
+    return pgettext("money", "€%(amount)s") % {"amount": number}

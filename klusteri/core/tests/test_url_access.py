@@ -67,6 +67,8 @@ from klusteri.core.tests.access import (
     saved_to,
     url_of,
 )
+from klusteri.funding.models import Call
+from klusteri.funding.testing import make_call
 
 pytestmark = pytest.mark.django_db
 
@@ -91,6 +93,7 @@ class World:
     host_organisation: Organisation
     member_company: Organisation
     email_confirmation_key: str
+    call: Call
 
     @property
     def password_reset_uid(self) -> str:
@@ -132,6 +135,7 @@ def world(
         host_organisation=host_organisation,
         member_company=member_company,
         email_confirmation_key=EmailConfirmationHMAC(unconfirmed).key,
+        call=make_call("Klusterien yhteishanke", identifier="HORIZON-EIE-2026-CONNECT-01"),
     )
 
 
@@ -238,6 +242,7 @@ MFA_REAUTHENTICATE = everyone(REAUTHENTICATE, anonymous=LOG_IN, staff=OK)  # wit
 
 CLUSTER = {"slug": "{world.cluster.slug}"}
 MEMBERSHIP = {"slug": "{world.cluster.slug}", "pk": "{world.membership.pk}"}
+CALL = {"identifier": "{world.call.identifier}"}
 
 PAGES = {
     # Platform
@@ -248,7 +253,6 @@ PAGES = {
     "core:accessibility": Page(get=EVERYONE),
     "core:contact": Page(get=EVERYONE),
     "core:events": Page(get=EVERYONE),
-    "core:funding": Page(get=EVERYONE),
     "core:knowledge": Page(get=EVERYONE),
     "core:collaboration": Page(get=EVERYONE),
     "core:impact": Page(get=EVERYONE),
@@ -278,6 +282,10 @@ PAGES = {
                                  kwargs=MEMBERSHIP, data=changed_membership),
     "clusters:member-remove": Page(get=CLUSTER_MANAGERS, post=CLUSTER_MANAGERS_SAVE,
                                    kwargs=MEMBERSHIP),
+    # Funding
+    "funding:call-list": Page(get=EVERYONE),
+    "funding:call-detail": Page(get=EVERYONE, kwargs=CALL),
+    "funding:programme-detail": Page(get=EVERYONE, kwargs={"slug": "interreg-aurora"}),
     # Accounts
     "accounts:profile": Page(get=SIGNED_IN),
     "accounts:profile-edit": Page(get=SIGNED_IN, post=SIGNED_IN_SAVE, data=profile_details),
@@ -415,7 +423,20 @@ def unpublish_the_cluster(world: World) -> None:
     Cluster.objects.filter(pk=world.cluster.pk).update(is_published=False)
 
 
+def unpublish_the_call(world: World) -> None:
+    Call.objects.filter(pk=world.call.pk).update(is_published=False)
+
+
 STATES = {
+    # An unpublished call is there for platform staff alone.
+    "unpublished call": State(
+        enter=unpublish_the_call,
+        covers=("funding:call",),
+        rows={
+            "funding:call-list": PAGES["funding:call-list"],
+            "funding:call-detail": Page(get=everyone(NOT_FOUND, staff=OK), kwargs=CALL),
+        },
+    ),
     "unpublished cluster": State(
         enter=unpublish_the_cluster,
         covers=("clusters:",),
