@@ -193,6 +193,16 @@ def test_the_page_speaks_the_language(client, full_call, language):
     assert translated("Sweden", language) in text  # the names of the countries
 
 
+def test_a_text_shown_in_another_language_says_so(client, full_call):
+    # The call has its title and summary in English alone: the Finnish page falls
+    # back to them, marked for screen readers.
+    text = page_of(client, full_call, "fi").text
+
+    assert '<h1 id="call-title" lang="en">' in text
+    assert '<div class="prose" lang="en">' in text
+    assert '<h1 id="call-title">' in page_of(client, full_call, "en").text
+
+
 def test_post_is_not_allowed(client, full_call):
     assert client.post(full_call.get_absolute_url()).status_code == 405
 

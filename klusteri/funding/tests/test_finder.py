@@ -222,9 +222,10 @@ def test_filter_by_applicant_type(client, make_call):
 
 def test_filter_by_ecosystem(client, make_call):
     make_call("Digital", ecosystems=Ecosystem.objects.filter(slug="digital"))
-    make_call("Energy", ecosystems=Ecosystem.objects.filter(slug="energy-intensive-industries"))
+    make_call("Energy", ecosystems=Ecosystem.objects.filter(slug="energy-intensive"))
 
     assert titles(client.get(URL + "?ecosystem=digital")) == ["Digital"]
+    assert titles(client.get(URL + "?ecosystem=energy-intensive")) == ["Energy"]
 
 
 def test_filter_by_region_a_call_open_to_every_region_matches(client, make_call):
@@ -321,7 +322,8 @@ def test_user_text_is_escaped(client, make_call):
 def rich_calls(make_call, count: int) -> None:
     """Calls with everything a card and the filters touch: several deadlines,
     ecosystems, applicant types, regions."""
-    ecosystems = list(Ecosystem.objects.filter(slug__in=["digital", "energy-intensive-industries"]))
+    ecosystems = list(Ecosystem.objects.filter(slug__in=["digital", "energy-intensive"]))
+    assert len(ecosystems) == 2
     regions = list(Region.objects.filter(code__in=["MK01", "MK02"]))
     for number in range(count):
         make_call(
@@ -364,3 +366,12 @@ def test_query_count_of_the_htmx_results_is_constant(client, make_call):
     rich_calls(make_call, 27)
 
     assert queries_of(client, URL + "?ecosystem=digital", {"HX-Request": "true"}) == few
+
+
+@pytest.mark.parametrize("language", ["fi", "sv", "en"])
+def test_the_home_page_leads_to_the_finder(client, language):
+    response = client.get(f"/{language}/")
+
+    assert f'<h3><a href="/{language}/funding/">{translated("Funding", language)}</a></h3>' in (
+        response.text
+    )
