@@ -28,7 +28,7 @@ from klusteri.clusters.filters import (
 from klusteri.clusters.models import Country, Ecosystem
 from klusteri.core.templatetags.klusteri import euros
 from klusteri.funding import search
-from klusteri.funding.models import ApplicantType, Call, FundingKind, Level
+from klusteri.funding.models import ApplicantType, Call, Deadline, FundingKind, Level
 from klusteri.places.models import Region
 
 
@@ -140,25 +140,31 @@ class CallFilter(forms.Form):
             for code in data["country"]:
                 anywhere |= Q(countries__contains=code)
             calls = calls.filter(anywhere)
+        # The relations are asked through subqueries on their link tables, never
+        # joined: a join repeats a call once per matching row, and the DISTINCT that
+        # would undo it sorts every wide row of the result (slow at thousands).
         if data.get("region"):
+            links = Call.regions.through.objects
             calls = calls.filter(
-                Q(regions__isnull=True) | Q(pk__in=Call.objects.filter(regions__in=data["region"]))
+                ~Q(pk__in=links.values("call_id"))
+                | Q(pk__in=links.filter(region__in=data["region"]).values("call_id"))
             )
-        for name, relation in (("applicant", "applicant_types"), ("ecosystem", "ecosystems")):
+        for name, links, column in (
+            ("applicant", Call.applicant_types.through.objects, "applicanttype__in"),
+            ("ecosystem", Call.ecosystems.through.objects, "ecosystem__in"),
+        ):
             if data.get(name):
-                matching = Call.objects.filter(**{f"{relation}__in": data[name]})
-                calls = calls.filter(pk__in=matching.values("pk"))
+                calls = calls.filter(pk__in=links.filter(**{column: data[name]}).values("call_id"))
         if data.get("within"):
             days = int(data["within"])
-            calls = calls.filter(
-                deadlines__at__gte=now, deadlines__at__lte=now + timedelta(days=days)
-            )
+            upcoming = Deadline.objects.filter(at__gte=now, at__lte=now + timedelta(days=days))
+            calls = calls.filter(pk__in=upcoming.values("call_id"))
         if data.get("budget") is not None:
             calls = calls.filter(
                 Q(grant_max__gte=data["budget"])
                 | Q(grant_max__isnull=True, budget_total__gte=data["budget"])
             )
-        return calls.distinct()
+        return calls
 
     def apply(self, calls: QuerySet[Call], now: datetime | None = None) -> QuerySet[Call]:
         """The finder's result: narrowed, searched for the words, in the order chosen."""

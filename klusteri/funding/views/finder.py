@@ -13,6 +13,7 @@ from django.views.decorators.http import require_safe
 
 from klusteri.clusters.filters import FILTER_CHOICES_TIMEOUT
 from klusteri.clusters.views.directory import CappedPaginator, active_filters, page_number
+from klusteri.funding.cards import call_cards, card_rows
 from klusteri.funding.filters import CallFilter
 from klusteri.funding.models import Call, Programme
 
@@ -26,8 +27,10 @@ MAX_PAGES = 50
 def call_list(request: HttpRequest) -> HttpResponse:
     now = timezone.now()
     filters = CallFilter(request.GET)
-    calls = filters.apply(Call.objects.visible_to(request.user).with_status(now).for_cards(), now)
-    paginator = CappedPaginator(calls, PAGE_SIZE, max_pages=MAX_PAGES)
+    # The page is found as narrow rows, what the cards' keys need: the database
+    # sorts those, and reads a call in full only for a card not yet cached.
+    found = card_rows(filters.apply(Call.objects.visible_to(request.user), now), now)
+    paginator = CappedPaginator(found, PAGE_SIZE, max_pages=MAX_PAGES)
     page = paginator.get_page(page_number(request))
 
     query = request.GET.copy()
@@ -38,8 +41,7 @@ def call_list(request: HttpRequest) -> HttpResponse:
     context = {
         "filters": filters,
         "page": page,
-        "calls": list(page.object_list),
-        "now": now,
+        "cards": call_cards(list(page.object_list), now),
         "query": query,
         "page_numbers": paginator.get_elided_page_range(page.number, on_each_side=2, on_ends=1),
         "active_filters": active_filters(query, filters),
@@ -75,8 +77,6 @@ def programme_detail(request: HttpRequest, slug: str) -> HttpResponse:
         Call.objects.visible_to(request.user)
         .filter(programme=programme)
         .not_closed(now)
-        .with_status(now)
-        .for_cards()
         .by_next_deadline(now)
     )
     return render(
@@ -84,9 +84,8 @@ def programme_detail(request: HttpRequest, slug: str) -> HttpResponse:
         "funding/programme_detail.html",
         {
             "programme": programme,
+            "cards": call_cards(list(card_rows(calls, now)), now),
             # The reference data list several sources in one field, split by ";".
             "sources": [s.strip() for s in programme.source_url.split(";") if s.strip()],
-            "calls": list(calls),
-            "now": now,
         },
     )
