@@ -1,5 +1,6 @@
 """The public funding finder at /<lang>/funding/."""
 
+import itertools
 import re
 from datetime import timedelta
 
@@ -340,7 +341,13 @@ def rich_calls(make_call, count: int) -> None:
         )
 
 
+_requests = itertools.count()
+
+
 def queries_of(client, url: str, headers=None) -> int:
+    """The queries of ``url`` asked anew: a parameter that means nothing makes every
+    address new, so the page cache never answers (the cards' cache still does)."""
+    url += f"{'&' if '?' in url else '?'}new={next(_requests)}"
     with CaptureQueriesContext(connection) as queries:
         response = client.get(url, headers=headers or {})
     assert response.status_code == 200
@@ -434,3 +441,32 @@ def test_a_cached_card_follows_a_change_of_the_call(client, make_call):
     )
 
     assert titles(client.get(URL)) == ["Uusi nimi"]
+
+
+def test_anonymous_pages_come_from_the_page_cache_until_a_call_changes(
+    client, make_call, django_assert_num_queries
+):
+    call = make_call("Vanha nimi")
+    for url in [URL, call.get_absolute_url(), "/fi/funding/programmes/interreg-aurora/"]:
+        client.get(url)
+        with django_assert_num_queries(0):
+            assert client.get(url).status_code == 200
+
+    call.title_en = call.title_fi = "Uusi nimi"
+    save_call(
+        call,
+        deadlines=[DeadlineData(at=d.at, time_zone=d.time_zone) for d in call.deadlines.all()],
+        related={},
+        by=None,
+    )
+
+    assert titles(client.get(URL)) == ["Uusi nimi"]
+    assert "Uusi nimi" in client.get(call.get_absolute_url()).text
+
+
+def test_signed_in_people_never_get_a_cached_page(staff_client, client, make_call):
+    make_call("Luonnos", is_published=False)
+    client.get(URL)
+
+    assert titles(staff_client.get(URL)) == ["Luonnos"]
+    assert titles(client.get(URL)) == []

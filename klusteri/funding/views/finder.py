@@ -3,6 +3,10 @@
 The finder works like the cluster directory (``clusters/views/directory.py``): the
 whole search lives in the query string, the form is an ordinary GET form, and with
 htmx a change of a filter fetches only the results and pushes the new address.
+
+Anonymous visitors get the pages from ``core.pagecache`` ("funding"), which any
+change of a call renews; what the clock changes (status, days left) is at most a
+minute late there (``PAGE_TIMEOUT``), and never on a card (``cards.py``).
 """
 
 from django.http import HttpRequest, HttpResponse, QueryDict
@@ -13,6 +17,7 @@ from django.views.decorators.http import require_safe
 
 from klusteri.clusters.filters import FILTER_CHOICES_TIMEOUT
 from klusteri.clusters.views.directory import CappedPaginator, active_filters, page_number
+from klusteri.core import pagecache
 from klusteri.funding.cards import call_cards, card_rows
 from klusteri.funding.filters import CallFilter
 from klusteri.funding.models import Call, Programme
@@ -24,6 +29,7 @@ MAX_PAGES = 50
 
 
 @require_safe
+@pagecache.cache_anonymous_page("funding")
 def call_list(request: HttpRequest) -> HttpResponse:
     now = timezone.now()
     filters = CallFilter(request.GET)
@@ -59,6 +65,7 @@ def call_list(request: HttpRequest) -> HttpResponse:
 
 
 @require_safe
+@pagecache.cache_anonymous_page("funding")
 def call_detail(request: HttpRequest, identifier: str) -> HttpResponse:
     call = get_object_or_404(
         Call.objects.visible_to(request.user)
@@ -70,6 +77,7 @@ def call_detail(request: HttpRequest, identifier: str) -> HttpResponse:
 
 
 @require_safe
+@pagecache.cache_anonymous_page("funding")
 def programme_detail(request: HttpRequest, slug: str) -> HttpResponse:
     programme = get_object_or_404(Programme, slug=slug)
     now = timezone.now()
