@@ -134,3 +134,11 @@ def test_browser_funding_pages_reflow_at_320_px(make_page, calls):
 
             scroll_width = page.evaluate("document.documentElement.scrollWidth")
             assert scroll_width <= 320, f"{page.url} is {scroll_width} px wide at 320 px"
+
+
+def test_browser_funding_pages_are_accessible_in_the_dark_colour_scheme(make_page, calls):
+    page = make_page(color_scheme="dark")
+    for path in ["/en/funding/?status=open&status=forthcoming&status=closed",
+                 f"/en/funding/calls/{calls['eu'].identifier}/"]:  # fmt: skip
+        open_page(page, path, "en")
+        assert_accessible(page)
