@@ -136,9 +136,11 @@ def test_browser_funding_pages_reflow_at_320_px(make_page, calls):
             assert scroll_width <= 320, f"{page.url} is {scroll_width} px wide at 320 px"
 
 
-def test_browser_funding_pages_are_accessible_in_the_dark_colour_scheme(make_page, calls):
-    page = make_page(color_scheme="dark")
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_browser_funding_pages_are_accessible_in_both_colour_schemes(make_page, calls, scheme):
+    page = make_page(color_scheme=scheme)
     for path in ["/en/funding/?status=open&status=forthcoming&status=closed",
+                 "/en/funding/?budget=lots",  # the budget's error shown
                  f"/en/funding/calls/{calls['eu'].identifier}/"]:  # fmt: skip
         open_page(page, path, "en")
         assert_accessible(page)

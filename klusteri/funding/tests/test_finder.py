@@ -22,7 +22,9 @@ URL = "/en/funding/"
 
 
 def titles(response) -> list[str]:
-    return re.findall(r'<h3 class="call-card__title"><a href="[^"]+">([^<]+)</a>', response.text)
+    return re.findall(
+        r'<h3 class="call-card__title"><a href="[^"]+"[^>]*>([^<]+)</a>', response.text
+    )
 
 
 def in_days(days: int):
@@ -306,6 +308,18 @@ def test_invalid_values_are_dropped_not_errors(client, make_call):
 
     assert response.status_code == 200
     assert titles(response) == ["Nordic"]  # the one valid value still applies
+
+
+@pytest.mark.parametrize("language", ["fi", "en"])
+def test_a_budget_that_is_no_number_is_kept_and_explained(client, make_call, language):
+    make_call("Haku", grant_max=50_000)
+
+    response = client.get(f"/{language}/funding/?budget=lots")
+
+    assert titles(response) == ["Haku"]  # left out of the search
+    assert 'value="lots"' in response.text
+    assert 'aria-invalid="true"' in response.text
+    assert f"<li>{translated('Enter a whole number.', language)}</li>" in response.text
 
 
 def test_user_text_is_escaped(client, make_call):
