@@ -29,10 +29,9 @@ CardRow = tuple[int, str, datetime | None]
 
 
 def card_rows(calls: QuerySet[Call], now: datetime) -> QuerySet:
-    """``calls`` as the rows ``call_cards`` takes, in their order."""
-    return (
-        calls.with_status(now).with_next_deadline(now).values_list("pk", "status", "next_deadline")
-    )
+    """``calls`` as the rows ``call_cards`` takes, in their order. ``calls`` carry
+    their ``next_deadline`` as ordered by ``by_next_deadline`` or ``CallFilter.apply``."""
+    return calls.with_status(now).values_list("pk", "status", "next_deadline")
 
 
 def card_key(row: CardRow, now: datetime, version: str) -> str:
