@@ -42,6 +42,7 @@ SECTIONS = (
         "funding",
         _("Funding"),
         _("Regional, national and European funding programmes and their open calls."),
+        "funding:call-list",
     ),
     Section(
         "knowledge",

@@ -5,23 +5,36 @@ As in the directory, the whole state of a search lives in the query string, and
 values that mean nothing are dropped one by one, never an error.
 """
 
+import hashlib
 from datetime import datetime, timedelta
 
 from django import forms
 from django.db.models import F, Q, QuerySet
 from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
 from klusteri.clusters.filters import (
+    FilterGroup,
     LenientChoiceField,
     LenientModelMultipleChoiceField,
     LenientMultipleChoiceField,
+    Option,
+    _as_list,
+    filter_choices,
+    taxonomy_version,
 )
-from klusteri.clusters.models import Ecosystem
+from klusteri.clusters.models import Country, Ecosystem
+from klusteri.core.templatetags.klusteri import euros
 from klusteri.funding import search
-from klusteri.funding.models import ApplicantType, Call, FundingKind, Level
+from klusteri.funding.models import ApplicantType, Call, Deadline, FundingKind, Level
 from klusteri.places.models import Region
+
+
+def _options(name: str, pairs: list[tuple[str, str]], chosen: set[str]) -> list[Option]:
+    return [Option(name, value, label, value in chosen) for value, label in pairs]
+
 
 # "Deadline within": days.
 WITHIN_DAYS = (7, 14, 30, 60, 90)
@@ -70,8 +83,12 @@ class CallFilter(forms.Form):
     within = LenientChoiceField(
         label=_("Deadline within"),
         required=False,
-        choices=[("", _("Any time"))]
-        + [(str(days), _("%(days)d days") % {"days": days}) for days in WITHIN_DAYS],
+        # A callable, read in the language of each request: "%" would fix a lazy
+        # string in whatever language was active when this module was imported.
+        choices=lambda: (
+            [("", _("Any time"))]
+            + [(str(days), _("%(days)d days") % {"days": days}) for days in WITHIN_DAYS]
+        ),
     )
     budget = forms.IntegerField(
         label=_("Grant of at least (EUR)"), required=False, min_value=0, max_value=10**12
@@ -123,25 +140,31 @@ class CallFilter(forms.Form):
             for code in data["country"]:
                 anywhere |= Q(countries__contains=code)
             calls = calls.filter(anywhere)
+        # The relations are asked through subqueries on their link tables, never
+        # joined: a join repeats a call once per matching row, and the DISTINCT that
+        # would undo it sorts every wide row of the result (slow at thousands).
         if data.get("region"):
+            links = Call.regions.through.objects
             calls = calls.filter(
-                Q(regions__isnull=True) | Q(pk__in=Call.objects.filter(regions__in=data["region"]))
+                ~Q(pk__in=links.values("call_id"))
+                | Q(pk__in=links.filter(region__in=data["region"]).values("call_id"))
             )
-        for name, relation in (("applicant", "applicant_types"), ("ecosystem", "ecosystems")):
+        for name, links, column in (
+            ("applicant", Call.applicant_types.through.objects, "applicanttype__in"),
+            ("ecosystem", Call.ecosystems.through.objects, "ecosystem__in"),
+        ):
             if data.get(name):
-                matching = Call.objects.filter(**{f"{relation}__in": data[name]})
-                calls = calls.filter(pk__in=matching.values("pk"))
+                calls = calls.filter(pk__in=links.filter(**{column: data[name]}).values("call_id"))
         if data.get("within"):
             days = int(data["within"])
-            calls = calls.filter(
-                deadlines__at__gte=now, deadlines__at__lte=now + timedelta(days=days)
-            )
+            upcoming = Deadline.objects.filter(at__gte=now, at__lte=now + timedelta(days=days))
+            calls = calls.filter(pk__in=upcoming.values("call_id"))
         if data.get("budget") is not None:
             calls = calls.filter(
                 Q(grant_max__gte=data["budget"])
                 | Q(grant_max__isnull=True, budget_total__gte=data["budget"])
             )
-        return calls.distinct()
+        return calls
 
     def apply(self, calls: QuerySet[Call], now: datetime | None = None) -> QuerySet[Call]:
         """The finder's result: narrowed, searched for the words, in the order chosen."""
@@ -161,3 +184,78 @@ class CallFilter(forms.Form):
                 F("budget_total").desc(nulls_last=True), "identifier"
             )
         return calls.by_next_deadline(now)
+
+    # What the page shows ------------------------------------------------------------
+
+    def _raw(self, name: str) -> set[str]:
+        if not self.is_bound:
+            return set()
+        if hasattr(self.data, "getlist"):
+            return set(_as_list(self.data.getlist(name)))
+        return set(_as_list(self.data.get(name)))
+
+    @property
+    def groups_key(self) -> str:
+        """What the rendered filter groups depend on: the language, the taxonomies
+        and the ticked values (the page caches the groups under it)."""
+        ticked = sorted(f"{name}={value}" for name in self.FILTERS for value in self._raw(name))
+        digest = hashlib.sha256("&".join(ticked).encode()).hexdigest()
+        return f"{get_language()}:{taxonomy_version()}:{digest}"
+
+    def groups(self) -> list[FilterGroup]:
+        """Every multi-valued filter with its options, ticked as in the request: the
+        regions and ecosystems from the directory's cached choices, the applicant
+        types in one query, the Nordic countries first and the rest of the world
+        folded away."""
+        shared = filter_choices()
+        nordic = [(code, str(name)) for code, name in Country.choices]
+        options = {
+            "status": [(value, str(label)) for value, label in Call.Status.choices],
+            "level": [(value, str(label)) for value, label in Level.choices],
+            "kind": [(value, str(label)) for value, label in FundingKind.choices],
+            "applicant": [(kind.slug, str(kind)) for kind in ApplicantType.objects.all()],
+            "ecosystem": shared["ecosystem"][0],
+            "region": shared["region"][0],
+            "country": nordic,
+        }
+        more = {
+            "country": [(code, str(name)) for code, name in countries if code not in dict(nordic)],
+        }
+        groups = []
+        for name in self.FILTERS:
+            chosen = self._raw(name)
+            if name == "status":  # without a choice, the statuses the list shows
+                chosen = set(self.values.get("status") or self.DEFAULT_STATUSES)
+            legend = str(self.fields[name].label)
+            groups.append(
+                FilterGroup(
+                    name,
+                    legend,
+                    _options(name, options[name], chosen),
+                    _options(name, more.get(name, []), chosen),
+                )
+            )
+        return groups
+
+    def active_choices(self) -> list[tuple[str, str, str]]:
+        """``(field, value, label)`` for every valid value that narrows the list: the
+        words, the multi-valued filters, the deadline and the budget."""
+        data = self.values
+        active = []
+        if self.query:
+            active.append(("q", data["q"], self.query))
+        for name in self.FILTERS:
+            field_ = self.fields[name]
+            if name == "status" and set(data.get(name) or []) == set(self.DEFAULT_STATUSES):
+                continue  # what the list shows unasked narrows nothing
+            for value in data.get(name) or []:
+                if isinstance(field_, forms.ModelMultipleChoiceField):
+                    active.append((name, getattr(value, field_.to_field_name), str(value)))
+                else:
+                    active.append((name, value, str(dict(field_.choices)[value])))
+        if data.get("within"):
+            within = dict(self.fields["within"].choices)[data["within"]]
+            active.append(("within", data["within"], str(within)))
+        if data.get("budget") is not None:
+            active.append(("budget", str(data["budget"]), euros(data["budget"])))
+        return active

@@ -19,6 +19,7 @@ from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
 from klusteri.clusters.models import Cluster, Ecosystem
+from klusteri.core import pagecache
 from klusteri.places.models import Region
 
 PERCENT = [MinValueValidator(0), MaxValueValidator(100)]
@@ -142,10 +143,25 @@ class CallQuerySet(models.QuerySet):
         )
 
     def with_next_deadline(self, now: datetime | None = None) -> "CallQuerySet":
-        """``next_deadline``: the first deadline still ahead, None when none is."""
-        upcoming = Deadline.objects.filter(call=OuterRef("pk"), at__gte=now or timezone.now())
+        """``next_deadline``: the first deadline still ahead, None when none is.
+
+        A call with one deadline at most has it in ``closes_at``: only the calls
+        with several are asked of their deadlines, so that sorting thousands of
+        calls does not run a subquery for each."""
+        now = now or timezone.now()
+        upcoming = Deadline.objects.filter(call=OuterRef("pk"), at__gte=now)
         return self.annotate(
-            next_deadline=Subquery(upcoming.order_by("at").values("at")[:1]),
+            next_deadline=Case(
+                When(
+                    deadline_model__in=[
+                        Call.DeadlineModel.SINGLE_STAGE,
+                        Call.DeadlineModel.CONTINUOUS,
+                    ],
+                    then=Case(When(closes_at__gte=now, then="closes_at"), default=None),
+                ),
+                default=Subquery(upcoming.order_by("at").values("at")[:1]),
+                output_field=models.DateTimeField(),
+            ),
         )
 
     def by_next_deadline(self, now: datetime | None = None) -> "CallQuerySet":
@@ -485,3 +501,19 @@ class FollowedCall(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user_id} → {self.call_id}"
+
+
+# Everything cached from what the funding pages show (call cards, ``cards.py``) is
+# kept under the "funding" version of core.pagecache: any change of what they show
+# makes a new one. (``services.save_call`` saves the call whenever its deadlines
+# change, so a deadline written in bulk renews it too.)
+pagecache.forget_on_change(
+    "funding",
+    Programme,
+    Call,
+    Deadline,
+    ApplicantType,
+    Ecosystem,
+    Region,
+    m2m=[Call.applicant_types.through, Call.regions.through, Call.ecosystems.through],
+)

@@ -50,7 +50,7 @@ class CappedPaginator(Paginator):
         return self.count > self.max_pages * self.per_page
 
 
-def _page_number(request: HttpRequest) -> int:
+def page_number(request: HttpRequest) -> int:
     """The requested page; nonsense is page 1, and a page past the end the last
     page (``get_page`` takes care of that)."""
     try:
@@ -59,7 +59,7 @@ def _page_number(request: HttpRequest) -> int:
         return 1
 
 
-def _active_filters(query: QueryDict, filters: ClusterFilter) -> list[dict]:
+def active_filters(query: QueryDict, filters: ClusterFilter) -> list[dict]:
     """Each value that narrows the list, with the query string that drops only it."""
     active = []
     for name, value, label in filters.active_choices():
@@ -78,7 +78,7 @@ def cluster_list(request: HttpRequest) -> HttpResponse:
     filters = ClusterFilter(request.GET)
     clusters = filters.rank(Cluster.objects.visible_to(request.user))
     paginator = CappedPaginator(clusters, PAGE_SIZE, max_pages=MAX_PAGES)
-    page = paginator.get_page(_page_number(request))
+    page = paginator.get_page(page_number(request))
 
     # The links are the templates' {% querystring %} of these: the page's query
     # without its page number, and what clearing the filters keeps (the order).
@@ -93,7 +93,7 @@ def cluster_list(request: HttpRequest) -> HttpResponse:
         "cards": cluster_cards(list(page.object_list)),
         "query": query,
         "page_numbers": paginator.get_elided_page_range(page.number, on_each_side=2, on_ends=1),
-        "active_filters": _active_filters(query, filters),
+        "active_filters": active_filters(query, filters),
         "clear_query": clear,
     }
     # A history restore wants the whole page; any other htmx request only the results.

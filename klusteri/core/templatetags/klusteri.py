@@ -1,5 +1,6 @@
 from django import template
 from django.urls import translate_url
+from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
 register = template.Library()
@@ -35,3 +36,34 @@ def markdown(text: str):
 def invalid_fields(form) -> list:
     """The visible fields of ``form`` that have errors, for the error summary."""
     return [field for field in form.visible_fields() if field.errors]
+
+
+@register.filter
+def euros(amount) -> str:
+    """An amount of euros as the language writes it: "1 500 000 €" in Finnish and
+    Swedish, "€1,500,000" in English. Empty for no amount."""
+    from django.utils.formats import number_format
+    from django.utils.translation import pgettext
+
+    if amount in (None, ""):
+        return ""
+    number = number_format(amount, decimal_pos=0, use_l10n=True, force_grouping=True)
+    # Translators: where the euro sign goes and with what space; keep %(amount)s.
+    return pgettext("money", "€%(amount)s") % {"amount": number}
+
+
+@register.simple_tag
+def lang_attr(obj, field: str) -> str:
+    """`` lang="en"`` when the translated ``field`` of ``obj`` shows in another
+    language than the page's (modeltranslation fell back to it), so that screen
+    readers pronounce it right (WCAG 3.1.2); empty otherwise."""
+    from django.utils.translation import get_language
+    from modeltranslation.utils import resolution_order
+
+    current = get_language()
+    for language in resolution_order(current):
+        if getattr(obj, f"{field}_{language}", None):
+            if language == current:
+                return ""
+            return format_html(' lang="{}"', language)
+    return ""

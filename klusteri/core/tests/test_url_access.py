@@ -284,6 +284,7 @@ UNSUBSCRIBED = Answer("200 after unsubscribing", 200, changes=True)
 CLUSTER = {"slug": "{world.cluster.slug}"}
 MEMBERSHIP = {"slug": "{world.cluster.slug}", "pk": "{world.membership.pk}"}
 FUNDING_SOURCE = {"slug": "{world.cluster.slug}", "pk": "{world.funding_source.pk}"}
+CALL = {"identifier": "{world.call.identifier}"}
 
 PAGES = {
     # Platform
@@ -294,7 +295,6 @@ PAGES = {
     "core:accessibility": Page(get=EVERYONE),
     "core:contact": Page(get=EVERYONE),
     "core:events": Page(get=EVERYONE),
-    "core:funding": Page(get=EVERYONE),
     "core:knowledge": Page(get=EVERYONE),
     "core:collaboration": Page(get=EVERYONE),
     "core:impact": Page(get=EVERYONE),
@@ -324,6 +324,10 @@ PAGES = {
                                  kwargs=MEMBERSHIP, data=changed_membership),
     "clusters:member-remove": Page(get=CLUSTER_MANAGERS, post=CLUSTER_MANAGERS_SAVE,
                                    kwargs=MEMBERSHIP),
+    # Funding: the finder, calls and programmes
+    "funding:call-list": Page(get=EVERYONE),
+    "funding:call-detail": Page(get=EVERYONE, kwargs=CALL),
+    "funding:programme-detail": Page(get=EVERYONE, kwargs={"slug": "interreg-aurora"}),
     # Funding: a cluster's funding sources, for its managers
     "funding:sources": Page(get=CLUSTER_MANAGERS, kwargs=CLUSTER),
     "funding:source-add": Page(get=CLUSTER_MANAGERS, post=CLUSTER_MANAGERS_SAVE, kwargs=CLUSTER,
@@ -340,14 +344,9 @@ PAGES = {
                                 data=changed_saved_search),
     "funding:search-delete": Page(get=SEARCH_OWNER, post=SEARCH_OWNER_SAVE,
                                   kwargs={"pk": "{world.saved_search.pk}"}),
-    "funding:call-follow": Page(get=NO_ONE, post=SIGNED_IN_SAVE,
-                                kwargs={"identifier": "{world.call.identifier}"}),
+    "funding:call-follow": Page(get=NO_ONE, post=SIGNED_IN_SAVE, kwargs=CALL),
     "funding:unsubscribe": Page(get=EVERYONE, post=everyone(UNSUBSCRIBED),
                                 kwargs={"token": "{world.unsubscribe_token}"}),
-    # STAND-INS on the alerts branch for the finder's pages: drop with them.
-    "funding:call-list": any_method(everyone(NOT_FOUND)),
-    "funding:call-detail": any_method(everyone(NOT_FOUND),
-                                      kwargs={"identifier": "{world.call.identifier}"}),
     "funding:import": Page(get=STAFF, post=STAFF),
     # Accounts
     "accounts:profile": Page(get=SIGNED_IN),
@@ -486,7 +485,25 @@ def unpublish_the_cluster(world: World) -> None:
     Cluster.objects.filter(pk=world.cluster.pk).update(is_published=False)
 
 
+def unpublish_the_call(world: World) -> None:
+    Call.objects.filter(pk=world.call.pk).update(is_published=False)
+
+
 STATES = {
+    # An unpublished call is there for platform staff alone.
+    "unpublished call": State(
+        enter=unpublish_the_call,
+        covers=("funding:call",),
+        rows={
+            "funding:call-list": PAGES["funding:call-list"],
+            "funding:call-detail": Page(get=everyone(NOT_FOUND, staff=OK), kwargs=CALL),
+            "funding:call-follow": Page(
+                get=NO_ONE,
+                post=everyone(NOT_FOUND, anonymous=LOG_IN, staff=SAVED),
+                kwargs=CALL,
+            ),
+        },
+    ),
     "unpublished cluster": State(
         enter=unpublish_the_cluster,
         covers=("clusters:", "funding:source"),
