@@ -19,6 +19,7 @@ from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
 from klusteri.clusters.models import Cluster, Ecosystem
+from klusteri.core import pagecache
 from klusteri.places.models import Region
 
 PERCENT = [MinValueValidator(0), MaxValueValidator(100)]
@@ -485,3 +486,15 @@ class FollowedCall(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user_id} → {self.call_id}"
+
+
+# What is cached from the section's pages (the deadlines feed's events, anonymous
+# pages) is kept under the "funding" version of core.pagecache: a change of a call,
+# its deadlines, its programme or what the filters read makes a new one.
+pagecache.forget_on_change(
+    "funding",
+    Programme,
+    Call,
+    Deadline,
+    m2m=[Call.applicant_types.through, Call.regions.through, Call.ecosystems.through],
+)

@@ -1,5 +1,9 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from klusteri.funding.views import feeds
 
 app_name = "funding"
 
-urlpatterns: list = []
+urlpatterns: list = [
+    path("deadlines.ics", feeds.deadline_feed, name="ical"),
+]
