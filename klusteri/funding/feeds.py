@@ -111,7 +111,9 @@ def events(deadlines: QuerySet[Deadline], rows: list[tuple], *, site: str) -> li
     """The events of ``rows`` (``(pk, time zone, at)`` of ``deadlines``), from the
     cache where they are, rendered and kept where not."""
     version = pagecache.current_version("funding")
-    keys = {pk: pagecache.fragment_key("funding", "ical", site, pk, version=version) for pk, *_ in rows}
+    keys = {
+        pk: pagecache.fragment_key("funding", "ical", site, pk, version=version) for pk, *_ in rows
+    }
     found = cache.get_many(keys.values())
     if len(found) < len(keys):
         missing = {pk for pk, key in keys.items() if key not in found}
