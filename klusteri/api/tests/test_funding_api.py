@@ -97,7 +97,7 @@ def test_a_call_has_every_field(client):
             "fi": "Innovaatioekosysteemit",
             "sv": "Innovationsekosystem",
             "en": call.title_en,
-        },  # fmt: skip
+        },
         "summary": "Connecting ecosystems.",
         "summaries": {"fi": None, "sv": None, "en": "Connecting ecosystems."},
         "action_type": "CSA",
