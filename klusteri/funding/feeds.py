@@ -4,94 +4,190 @@ One event per deadline still ahead of each published call the finder's filters l
 through: a two-stage call has two, a call with cut-off dates one per date. An event
 starts at the deadline in the funder's own time zone (``DTSTART;TZID=…``), and the
 calendar carries a VTIMEZONE for each zone it uses, so a calendar shows 17:00
-Brussels time as 18:00 in Helsinki; its UID names the call and the moment in UTC, so
-a re-read feed updates the events a calendar already has instead of doubling them.
+Brussels time as 18:00 in Helsinki. Its UID names the call and the moment in UTC,
+so a feed read again updates the events a calendar has instead of doubling them.
 
-A feed of every open call holds thousands of events, and making an icalendar
-``Event`` costs about a tenth of a millisecond: each event's text is made once per
-change of the section's data ("funding" version of ``core.pagecache``), language
-and site, and kept. A request reads which deadlines are in the feed (one query),
-takes their events from the cache and renders only those it does not find (one
-more query).
+A feed of every open call holds thousands of events. icalendar makes the calendar's
+head and its time zones, but writes an event in about a millisecond; the events are
+written here, straight from the rows of one query (icalendar reads them back in the
+tests). A feed is kept per meaning, not per address: the filters as the finder
+understands them, the language and the site, for a minute or until the section's
+data change ("funding" version of ``core.pagecache``). Addresses that differ only
+in the order of their parameters, or in parameters that mean nothing, share it.
 """
 
 import functools
+import hashlib
+import re
 import uuid
 from datetime import date, datetime, timedelta
+from urllib.parse import quote, urlencode
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from django.core.cache import cache
 from django.db.models import QuerySet
+from django.urls import reverse
 from django.utils import timezone
+from django.utils.http import RFC3986_SUBDELIMS
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
-from icalendar import Calendar, Event, Timezone
+from icalendar import Calendar, Timezone
+from modeltranslation.utils import resolution_order
 
 from klusteri.core import pagecache
+from klusteri.funding.filters import CallFilter
 from klusteri.funding.models import Call, Deadline
 
 UID_DOMAIN = "klusteri.fi"
 # How often a subscribed calendar should read the feed again.
 REFRESH_INTERVAL = timedelta(hours=6)
-# Events are kept this long (seconds) unless a change of the data renews them sooner.
-EVENT_TIMEOUT = 24 * 60 * 60
+# A feed is kept this long (seconds) at most: deadlines pass and calls open by the clock.
+FEED_TIMEOUT = pagecache.PAGE_TIMEOUT
+LANGUAGES = ("fi", "sv", "en")
 CALENDAR_END = b"END:VCALENDAR\r\n"
+# Content lines are folded at 75 octets (RFC 5545, 3.1).
+LINE_OCTETS = 75
+# TEXT may hold no control characters but the tab; line breaks are escaped.
+CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
-def event_uid(deadline: Deadline) -> str:
-    """Stable for the same deadline of the same call, in every language and feed."""
-    moment = deadline.at.astimezone(timezone.UTC)
-    return f"{deadline.call.identifier}-{moment:%Y%m%dT%H%M%SZ}@{UID_DOMAIN}"
+# Content lines -------------------------------------------------------------------
 
 
-def zone(name: str) -> ZoneInfo:
-    """The deadline's time zone; UTC if its name is not one (the event is still right)."""
+def text(value: str) -> str:
+    """A TEXT value (RFC 5545, 3.3.11)."""
+    value = CONTROL.sub("", value).replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,")
+    return value.replace("\r\n", "\\n").replace("\n", "\\n").replace("\r", "\\n")
+
+
+def content_line(name: str, value: str) -> bytes:
+    """``NAME:value``, folded so that no line is longer than 75 octets and no
+    character is cut in two."""
+    line = f"{name}:{value}".encode()
+    if len(line) <= LINE_OCTETS:
+        return line + b"\r\n"
+    parts, start, width = [], 0, LINE_OCTETS
+    while start < len(line):
+        end = min(start + width, len(line))
+        while end < len(line) and line[end] & 0xC0 == 0x80:  # inside a UTF-8 character
+            end -= 1
+        parts.append(line[start:end])
+        start, width = end, LINE_OCTETS - 1  # a continuation line begins with a space
+    return b"\r\n ".join(parts) + b"\r\n"
+
+
+def utc(moment: datetime) -> str:
+    return f"{moment.astimezone(timezone.UTC):%Y%m%dT%H%M%SZ}"
+
+
+def zone(name: str) -> ZoneInfo | None:
+    """The deadline's time zone; None if its name is not one (the event is then in UTC)."""
     try:
         return ZoneInfo(name)
     except (ZoneInfoNotFoundError, ValueError):
-        return ZoneInfo("UTC")
+        return None
 
 
-def deadline_event(deadline: Deadline, *, site: str) -> Event:
-    """The event of one deadline, in the current language. ``site`` is the scheme
-    and host the links start with: ``https://klusteri.fi``."""
-    call = deadline.call
-    address = site + call.get_absolute_url()
-    if deadline.label:
-        summary = _("Deadline (%(label)s): %(title)s") % {
-            "label": deadline.label,
-            "title": call.title,
-        }
-    else:
-        summary = _("Deadline: %(title)s") % {"title": call.title}
-    description = "\n".join(
-        [
-            _("Programme: %(programme)s") % {"programme": call.programme.name},
-            _("Call identifier: %(identifier)s") % {"identifier": call.identifier},
-            _("Time zone of the deadline: %(zone)s") % {"zone": deadline.time_zone},
-            _("The call page: %(address)s") % {"address": address},
+# Events --------------------------------------------------------------------------
+
+
+COLUMNS = [
+    "at",
+    "time_zone",
+    "label",
+    "call__identifier",
+    "call__changed_at",
+    *(f"call__title_{language}" for language in LANGUAGES),
+    *(f"call__programme__name_{language}" for language in LANGUAGES),
+]
+# Stands for the identifier in the call page's address (a slug: reverse() keeps it).
+ADDRESS_MARKER = "call-identifier"
+
+
+def event_uid(identifier: str, moment: datetime) -> str:
+    """Stable for the same deadline of the same call, in every language and feed."""
+    return f"{identifier}-{utc(moment)}@{UID_DOMAIN}"
+
+
+class EventWriter:
+    """Writes the VEVENT of a deadline (a row of ``COLUMNS``) in the current
+    language. What is the same for every event (the translated phrases, the order
+    of the languages, the call page's address) is looked up once per feed: for
+    thousands of events those lookups took longer than the writing. ``site`` is the
+    scheme and host the links start with: ``https://klusteri.fi``."""
+
+    def __init__(self, site: str) -> None:
+        self.languages = resolution_order(get_language())
+        self.deadline = _("Deadline: %(title)s")
+        self.labelled_deadline = _("Deadline (%(label)s): %(title)s")
+        self.lines = [
+            _("Programme: %(programme)s"),
+            _("Call identifier: %(identifier)s"),
+            _("Time zone of the deadline: %(zone)s"),
+            _("The call page: %(address)s"),
         ]
-    )
-    return Event.new(
-        uid=event_uid(deadline),
-        start=deadline.at.astimezone(zone(deadline.time_zone)),
-        summary=summary,
-        description=description,
-        url=address,
-        # When the call last changed in what a follower sees: stable between reads,
-        # so an unchanged event is the same text every time.
-        stamp=call.changed_at,
-        last_modified=call.changed_at,
-        transparency="TRANSPARENT",  # a deadline does not make anyone busy
-    )
+        # The call page's address as reverse() makes it, the identifier quoted alike.
+        page = reverse("funding:call-detail", args=[ADDRESS_MARKER])
+        self.page_prefix, _marker, self.page_suffix = page.partition(ADDRESS_MARKER)
+        self.site = site
+
+    def translated(self, row: dict, field: str) -> str:
+        """The field in the current language, with the site's fallback fi → en → sv."""
+        values = (row[f"{field}_{language}"] for language in self.languages)
+        return next((value for value in values if value), "")
+
+    def call_address(self, identifier: str) -> str:
+        quoted = quote(identifier, safe=RFC3986_SUBDELIMS + "/~:@")
+        return f"{self.site}{self.page_prefix}{quoted}{self.page_suffix}"
+
+    def event(self, row: dict) -> bytes:
+        identifier, moment, label = row["call__identifier"], row["at"], row["label"]
+        title = self.translated(row, "call__title")
+        address = self.call_address(identifier)
+        if label:
+            summary = self.labelled_deadline % {"label": label, "title": title}
+        else:
+            summary = self.deadline % {"title": title}
+        programme, number, time_zone, page = self.lines
+        description = "\n".join(
+            [
+                programme % {"programme": self.translated(row, "call__programme__name")},
+                number % {"identifier": identifier},
+                time_zone % {"zone": row["time_zone"]},
+                page % {"address": address},
+            ]
+        )
+        local = zone(row["time_zone"])
+        if local is None:
+            start = content_line("DTSTART", utc(moment))
+        else:
+            start = content_line(
+                f"DTSTART;TZID={local.key}", f"{moment.astimezone(local):%Y%m%dT%H%M%S}"
+            )
+        # When the call last changed in what a follower sees: stable between reads.
+        changed = utc(row["call__changed_at"])
+        return b"".join(
+            [
+                b"BEGIN:VEVENT\r\n",
+                content_line("UID", text(event_uid(identifier, moment))),
+                content_line("DTSTAMP", changed),
+                content_line("LAST-MODIFIED", changed),
+                start,  # no DTEND: a deadline is a moment, not a stretch of time
+                content_line("SUMMARY", text(summary)),
+                content_line("DESCRIPTION", text(description)),
+                content_line("URL", address),
+                b"TRANSP:TRANSPARENT\r\n",  # a deadline makes nobody busy
+                b"END:VEVENT\r\n",
+            ]
+        )
 
 
 @functools.cache
 def time_zone_component(name: str, first_year: int, last_year: int) -> bytes:
     """The VTIMEZONE of ``name`` for the years given (its rules do not change while
-    the process runs, and the years bound the observances it lists). Empty for a
-    name that is not a time zone, or UTC, which needs none."""
-    if zone(name).key == "UTC":
+    the process runs; the years bound the observances it lists). Empty for UTC,
+    which needs none, and for a name that is not a time zone."""
+    if zone(name) is None or zone(name).key == "UTC":
         return b""
     try:
         component = Timezone.from_tzid(
@@ -102,60 +198,72 @@ def time_zone_component(name: str, first_year: int, last_year: int) -> bytes:
     return component.to_ical()
 
 
+# The feed ------------------------------------------------------------------------
+
+
 def upcoming_deadlines(calls: QuerySet[Call], now: datetime) -> QuerySet[Deadline]:
     """The deadlines still ahead of the published ones of ``calls``, soonest first."""
-    return Deadline.objects.filter(call__in=calls.published(), at__gte=now).order_by("at", "pk")
-
-
-def events(deadlines: QuerySet[Deadline], rows: list[tuple], *, site: str) -> list[bytes]:
-    """The events of ``rows`` (``(pk, time zone, at)`` of ``deadlines``), from the
-    cache where they are, rendered and kept where not."""
-    version = pagecache.current_version("funding")
-    keys = {
-        pk: pagecache.fragment_key("funding", "ical", site, pk, version=version) for pk, *_ in rows
-    }
-    found = cache.get_many(keys.values())
-    if len(found) < len(keys):
-        missing = {pk for pk, key in keys.items() if key not in found}
-        rendered = {
-            keys[deadline.pk]: deadline_event(deadline, site=site).to_ical()
-            for deadline in deadlines.select_related("call__programme")
-            if deadline.pk in missing
-        }
-        cache.set_many(rendered, EVENT_TIMEOUT)
-        found.update(rendered)
-    return [found[keys[pk]] for pk, *_ in rows if keys[pk] in found]
+    published = calls.published().values("pk")
+    return Deadline.objects.filter(call__in=published, at__gte=now).order_by("at", "pk")
 
 
 def deadline_calendar(
     calls: QuerySet[Call], *, site: str, address: str, now: datetime | None = None
 ) -> bytes:
     """The feed of the deadlines ahead of ``calls`` (published ones only), in the
-    current language. ``address`` is the feed's own, which names the calendar."""
+    current language, in one query. ``address`` is the feed's, which names it."""
     now = now or timezone.now()
-    deadlines = upcoming_deadlines(calls, now)
-    rows = list(deadlines.values_list("pk", "time_zone", "at"))
+    rows = list(upcoming_deadlines(calls, now).values(*COLUMNS))
     language = get_language() or "fi"
-    name = _("Klusteri: funding deadlines")
     calendar = Calendar.new(
         prodid=f"-//Klusteri//Funding deadlines//{language.upper()}",
         method="PUBLISH",
         calscale="GREGORIAN",
-        name=name,
+        name=_("Klusteri: funding deadlines"),
         description=_("Deadlines of funding calls for clusters, from Klusteri."),
         language=language,
         refresh_interval=REFRESH_INTERVAL,
-        # The same address is the same calendar; another filter, another one.
+        # The same feed is the same calendar; another filter, another one.
         uid=str(uuid.uuid5(uuid.NAMESPACE_URL, address)),
         url=address,
     )
     calendar.add("x-published-ttl", REFRESH_INTERVAL)  # REFRESH-INTERVAL for Outlook
-    last_year = max((at.year for *_, at in rows), default=now.year)
-    zones = sorted({zone_name for _pk, zone_name, _at in rows})
-    # Timezones first: a calendar must know a TZID before an event refers to it.
-    # (Calendar.add_missing_timezones() does the same for Event objects; these
-    # events are text from the cache.)
-    parts = [time_zone_component(zone_name, now.year, last_year) for zone_name in zones]
-    parts += events(deadlines, rows, site=site)
+    last_year = max((row["at"].year for row in rows), default=now.year)
+    zones = sorted({row["time_zone"] for row in rows})
+    # The time zones first: a calendar must know a TZID before an event uses it.
+    # (Calendar.add_missing_timezones() does this for icalendar's own events.)
+    parts = [time_zone_component(name, now.year, last_year) for name in zones]
+    writer = EventWriter(site)
+    parts += [writer.event(row) for row in rows]
     head = calendar.to_ical().removesuffix(CALENDAR_END)
     return b"".join([head, *parts, CALENDAR_END])
+
+
+def canonical_query(form: CallFilter) -> str:
+    """The filters that decide which deadlines a feed holds, as the finder
+    understood them, in a fixed order: the same for every address that means the
+    same feed. (The order of the results does not matter to a calendar.)"""
+    pairs = []
+    for name, value in form.values.items():
+        if name == "sort" or value in (None, "", []):
+            continue
+        values = value if isinstance(value, list) else [value]
+        field = form.fields[name]
+        key = getattr(field, "to_field_name", None)
+        pairs += [(name, v) for v in sorted(str(getattr(v, key) if key else v) for v in values)]
+    return urlencode(pairs)
+
+
+def cached_calendar(form: CallFilter, *, site: str) -> bytes:
+    """The feed of ``form``'s calls in the current language, made at most once a
+    minute per meaning (``canonical_query``) and after every change of the data."""
+    query = canonical_query(form)
+    digest = hashlib.sha256(query.encode()).hexdigest()
+    key = pagecache.fragment_key("funding", "ical", site, digest)
+    body = cache.get(key)
+    if body is None:
+        path = reverse("funding:ical")
+        address = f"{site}{path}?{query}" if query else f"{site}{path}"
+        body = deadline_calendar(form.apply(Call.objects.all()), site=site, address=address)
+        cache.set(key, body, FEED_TIMEOUT)
+    return body

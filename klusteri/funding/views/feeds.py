@@ -6,23 +6,19 @@ from django.utils.cache import patch_cache_control
 from django.views.decorators.http import require_safe
 
 from klusteri.core import pagecache
-from klusteri.funding.feeds import deadline_calendar
+from klusteri.funding.feeds import cached_calendar
 from klusteri.funding.filters import CallFilter
-from klusteri.funding.models import Call
 
 
 @require_safe
-@pagecache.cache_anonymous_page("funding")
 def deadline_feed(request: HttpRequest) -> HttpResponse:
     """Every deadline ahead of the published calls that the finder's filters keep
     (without a status chosen: those open or forthcoming). The same for everyone, so
-    a calendar subscribes to it without signing in."""
-    calls = CallFilter(request.GET).narrow(Call.objects.all())
-    body = deadline_calendar(
-        calls,
-        site=f"{request.scheme}://{request.get_host()}",
-        address=request.build_absolute_uri(),
-    )
+    a calendar subscribes to it without signing in, and kept per meaning of the
+    filters (``feeds.cached_calendar``) rather than per address as the page cache
+    would: a feed runs to megabytes, and addresses with parameters that mean nothing
+    would each keep a copy."""
+    body = cached_calendar(CallFilter(request.GET), site=f"{request.scheme}://{request.get_host()}")
     response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
     response["Content-Disposition"] = 'inline; filename="klusteri-funding-deadlines.ics"'
     patch_cache_control(response, public=True, max_age=pagecache.PAGE_TIMEOUT)
