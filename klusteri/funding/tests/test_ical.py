@@ -5,6 +5,8 @@ from zoneinfo import ZoneInfo
 
 import pytest
 import time_machine
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import translation
 from icalendar import Calendar
@@ -236,30 +238,73 @@ def test_the_same_call_keeps_its_uid_and_stamp_between_reads(client):
     assert second.DTSTAMP == first.DTSTAMP
 
 
+def queries(client, query: str) -> int:
+    with CaptureQueriesContext(connection) as context:
+        assert client.get(feed_url(query=query)).status_code == 200
+    return len(context)
+
+
 def test_the_number_of_queries_does_not_grow_with_the_calls(client):
-    def queries_for_a_new_address(n: int) -> int:
-        from django.db import connection
-        from django.test.utils import CaptureQueriesContext
-
-        with CaptureQueriesContext(connection) as context:
-            assert client.get(feed_url(query=f"n={n}")).status_code == 200
-        return len(context)
-
     make_call(identifier="ONE-1", deadlines=[at(2027, 4, 15, 17)])
-    one_cold, one_warm = queries_for_a_new_address(1), queries_for_a_new_address(2)
+    one = queries(client, "applicant=sme")
     for number in range(10):
-        call = make_call(identifier=f"MANY-{number}", deadlines=[])
+        call = make_call(identifier=f"MANY-{number}", deadlines=[], applicant_types=["sme"])
         call.deadline_model = Call.DeadlineModel.TWO_STAGE
         save_call(call, related={}, by=None, deadlines=[
             DeadlineData(at=at(2027, 4, 1 + number, 17), time_zone="Europe/Helsinki"),
             DeadlineData(at=at(2027, 8, 1 + number, 17), time_zone="Europe/Brussels"),
         ])  # fmt: skip
-    many_cold, many_warm = queries_for_a_new_address(3), queries_for_a_new_address(4)
 
-    assert len(read_feed(client, query="n=5").events) == 21
-    assert many_cold == one_cold
-    assert many_warm == one_warm
-    assert one_warm < one_cold  # the events came from the cache
+    assert queries(client, "applicant=sme") == one
+    assert len(read_feed(client).events) == 21
+
+
+def test_addresses_that_mean_the_same_feed_share_it(client, django_assert_num_queries):
+    make_call(identifier="AURORA-1", deadlines=[at(2027, 4, 15, 17)])
+    first = client.get(feed_url(query="level=eu&level=national")).content
+
+    with django_assert_num_queries(0):  # kept: nothing to read
+        same = client.get(feed_url(query="level=national&level=eu&utm_source=mail")).content
+    other = client.get(feed_url(query="level=eu")).content
+
+    assert same == first
+    assert Calendar.from_ical(other)["UID"] != Calendar.from_ical(first)["UID"]
+    assert str(Calendar.from_ical(first)["URL"]) == (
+        "http://testserver/fi/funding/deadlines.ics?level=eu&level=national"
+    )
+
+
+def test_text_is_escaped_and_long_lines_folded(client):
+    title = "Vety, akut; ja \\kiertotalous\nuudet arvoketjut – " + "pitkä otsikko " * 8
+    make_call(identifier="AURORA-1", deadlines=[at(2027, 4, 15, 17)], title_fi=title)
+
+    content = client.get(feed_url()).content
+    (event,) = Calendar.from_ical(content).events
+
+    assert str(event["SUMMARY"]) == f"Määräaika: {title}"
+    assert max(len(line) for line in content.split(b"\r\n")) <= 75
+    content.decode("utf-8")  # no character cut in two by a fold
+
+
+def test_the_link_is_the_call_page_as_reverse_makes_it(client):
+    call = make_call(identifier="EU:2027 A,B;C é", deadlines=[at(2027, 4, 15, 17)])
+
+    (event,) = read_feed(client).events
+
+    assert str(event["URL"]) == f"http://testserver{call.get_absolute_url()}"
+
+
+def test_a_deadline_in_an_unknown_time_zone_is_given_in_utc(client):
+    call = make_call(identifier="ODD-1", deadlines=[])
+    odd = DeadlineData(at=at(2027, 4, 15, 17), time_zone="Mars/Olympus")
+    save_call(call, deadlines=[odd], related={}, by=None)
+
+    calendar = read_feed(client)
+
+    (event,) = calendar.events
+    start = event.DTSTART
+    assert start == datetime(2027, 4, 15, 15, tzinfo=UTC)
+    assert calendar.get_missing_tzids() == set()
 
 
 def test_the_feed_takes_no_post(client):
