@@ -5,10 +5,12 @@ CallFilter``), so the API lists the same calls in the same order as the finder,
 the saved searches and the deadlines feed.
 """
 
+from typing import Annotated
+
 from django.db.models import QuerySet
 from django.http import HttpRequest
 from django.utils.translation import gettext as _
-from ninja import Query, Router
+from ninja import Path, Query, Router
 from ninja.errors import HttpError
 from ninja.pagination import paginate
 
@@ -96,7 +98,13 @@ def call_list(
     url_name="funding-call-detail",
     summary="A funding call",
 )
-def call_detail(request: HttpRequest, identifier: str, lang: schemas.Language | None = None):
+def call_detail(
+    request: HttpRequest,
+    identifier: Annotated[
+        str, Path(description="The funder's call identifier, e.g. HORIZON-EIE-2027-CONNECT-01.")
+    ],
+    lang: schemas.Language | None = None,
+):
     """Everything the call's page shows, by the funder's call identifier."""
     # PostgreSQL refuses to compare text holding a NUL character; no identifier has one.
     calls = Call.objects.visible_to(reader(request)).filter(identifier=identifier)

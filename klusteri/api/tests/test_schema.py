@@ -97,6 +97,8 @@ def test_call_filters_are_documented(schema):
     assert set(map(str, operation["responses"])) == {"200", "401", "422"}
     detail = schema["paths"]["/api/v1/funding/calls/{identifier}/"]["get"]
     assert set(map(str, detail["responses"])) == {"200", "401", "404", "422"}
+    identifier = next(p for p in detail["parameters"] if p["name"] == "identifier")
+    assert identifier["in"] == "path" and identifier["description"]
 
 
 def test_docs_page_has_no_inline_script_or_style(client):
