@@ -20,7 +20,10 @@ in the order of their parameters, or in parameters that mean nothing, share it.
 import functools
 import hashlib
 import re
+import threading
+import time
 import uuid
+from collections import OrderedDict
 from datetime import date, datetime, timedelta
 from urllib.parse import quote, urlencode
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -45,6 +48,8 @@ UID_DOMAIN = "klusteri.fi"
 REFRESH_INTERVAL = timedelta(hours=6)
 # A feed is kept this long (seconds) at most: deadlines pass and calls open by the clock.
 FEED_TIMEOUT = pagecache.PAGE_TIMEOUT
+# Feeds each process keeps in its memory too (``RecentFeeds``): a few megabytes each.
+RECENT_FEEDS = 6
 LANGUAGES = settings.MODELTRANSLATION_LANGUAGES
 CALENDAR_END = b"END:VCALENDAR\r\n"
 # Content lines are folded at 75 octets (RFC 5545, 3.1).
@@ -257,16 +262,54 @@ def canonical_query(form: CallFilter) -> str:
     return urlencode(pairs)
 
 
+class RecentFeeds:
+    """The last few feeds this process served, by cache key, each until it expires.
+    A feed of every open call runs to megabytes, and reading that from the shared
+    cache (Redis in production) takes several times as long as a trivial page; the
+    key holds the section's version, which the shared cache still says, so a change
+    of the data is seen at once."""
+
+    def __init__(self, size: int) -> None:
+        self.size = size
+        self.feeds: OrderedDict[str, tuple[float, bytes]] = OrderedDict()
+        self.lock = threading.Lock()
+
+    def get(self, key: str) -> bytes | None:
+        with self.lock:
+            expires, body = self.feeds.get(key, (0.0, b""))
+            if expires <= time.time():
+                self.feeds.pop(key, None)
+                return None
+            self.feeds.move_to_end(key)
+            return body
+
+    def keep(self, key: str, body: bytes, expires: float) -> None:
+        with self.lock:
+            self.feeds[key] = (expires, body)
+            self.feeds.move_to_end(key)
+            while len(self.feeds) > self.size:
+                self.feeds.popitem(last=False)
+
+
+recent_feeds = RecentFeeds(size=RECENT_FEEDS)
+
+
 def cached_calendar(form: CallFilter, *, site: str) -> bytes:
     """The feed of ``form``'s calls in the current language, made at most once a
     minute per meaning (``canonical_query``) and after every change of the data."""
     query = canonical_query(form)
     digest = hashlib.sha256(query.encode()).hexdigest()
     key = pagecache.fragment_key("funding", "ical", site, digest)
-    body = cache.get(key)
-    if body is None:
+    body = recent_feeds.get(key)
+    if body is not None:
+        return body
+    # With the moment it expires, so that no process keeps it longer.
+    expires, body = cache.get(key) or (0.0, None)
+    if body is None or expires <= time.time():
         path = reverse("funding:ical")
         address = f"{site}{path}?{query}" if query else f"{site}{path}"
         body = deadline_calendar(form.apply(Call.objects.all()), site=site, address=address)
-        cache.set(key, body, FEED_TIMEOUT)
+        expires = time.time() + FEED_TIMEOUT
+        cache.set(key, (expires, body), FEED_TIMEOUT)
+    recent_feeds.keep(key, body, expires)
     return body

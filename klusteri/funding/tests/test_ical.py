@@ -227,6 +227,15 @@ def test_a_change_of_a_call_shows_in_the_feed_at_once(client):
     assert at(2027, 4, 22, 17) == event.DTSTART
 
 
+def test_a_feed_is_kept_a_minute_at_most(client):
+    make_call(identifier="SOON-1", deadlines=[NOW + timedelta(seconds=30)])
+    make_call(identifier="LATER-1", deadlines=[at(2027, 4, 15, 17)])
+    assert len(read_feed(client).events) == 2
+
+    with time_machine.travel(NOW + timedelta(seconds=61), tick=False):
+        assert uids(read_feed(client)) == {"LATER-1-20270415T150000Z@klusteri.fi"}
+
+
 def test_the_same_call_keeps_its_uid_and_stamp_between_reads(client):
     make_call(identifier="AURORA-1", deadlines=[at(2027, 4, 15, 17)])
     first = read_feed(client).events[0]
