@@ -195,7 +195,7 @@ def test_nonsense_in_the_query_is_ignored_as_on_the_finder(client):
     ("language", "summary", "programme"),
     [
         ("fi", "Määräaika: Vetyhaku", "Ohjelma: Interreg Aurora"),
-        ("sv", "Sista ansökningsdag: Vätesökning", "Program: Interreg Aurora"),
+        ("sv", "Sista dag: Vätesökning", "Program: Interreg Aurora"),
         ("en", "Deadline: Hydrogen call", "Programme: Interreg Aurora"),
     ],
 )
