@@ -18,7 +18,7 @@ from pydantic import ConfigDict, WithJsonSchema, create_model
 from klusteri.accounts import models as accounts
 from klusteri.clusters import fields as cluster_fields
 from klusteri.clusters import models as clusters
-from klusteri.clusters.filters import ClusterFilter
+from klusteri.clusters.filters import MAX_VALUES, ClusterFilter
 from klusteri.funding import models as funding
 from klusteri.funding import reference
 from klusteri.funding.filters import WITHIN_DAYS, CallFilter
@@ -493,25 +493,38 @@ class Programme(ProgrammeSummary):
 
 
 class CallFilters(Schema):
-    """The funding finder's filters. A parameter given several times matches any of
-    its values; different parameters all apply. Unlike the finder page, a code that
-    means nothing is refused (422), so that a mistyped filter is not read as none."""
+    """The funding finder's filters. A parameter given several times (at most 100
+    times) matches any of its values; different parameters all apply. Unlike the
+    finder page, a code that means nothing is refused (422), so that a mistyped
+    filter is not read as none."""
 
     q: str = Field("", max_length=200, description="Search words.")
     status: list[CallStatus] = Field(
-        [], description="Status from the dates; by default open and forthcoming calls."
+        [],
+        max_length=MAX_VALUES,
+        description="Status from the dates; by default open and forthcoming calls.",
     )
-    level: list[LevelCode] = Field([], description="The programme's level.")
-    kind: list[FundingKindCode] = Field([], description="The programme's kind of funding.")
+    level: list[LevelCode] = Field([], max_length=MAX_VALUES, description="The programme's level.")
+    kind: list[FundingKindCode] = Field(
+        [], max_length=MAX_VALUES, description="The programme's kind of funding."
+    )
     applicant: list[str] = Field(
-        [], description=f"Who may apply, by applicant type slug: {APPLICANT_TYPES}."
+        [],
+        max_length=MAX_VALUES,
+        description=f"Who may apply, by applicant type slug: {APPLICANT_TYPES}.",
     )
-    ecosystem: list[str] = Field([], description="EU industrial ecosystem slug.")
+    ecosystem: list[str] = Field(
+        [], max_length=MAX_VALUES, description="EU industrial ecosystem slug."
+    )
     region: list[str] = Field(
-        [], description="Finnish region code, e.g. MK01; calls open to any region match too."
+        [],
+        max_length=MAX_VALUES,
+        description="Finnish region code, e.g. MK01; calls open to any region match too.",
     )
     country: list[str] = Field(
-        [], description="Country code, e.g. FI; calls open to any country match too."
+        [],
+        max_length=MAX_VALUES,
+        description="Country code, e.g. FI; calls open to any country match too.",
     )
     within: WithinDays | None = Field(None, description="A deadline within this many days.")
     budget: int | None = Field(

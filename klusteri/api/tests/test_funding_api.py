@@ -249,6 +249,7 @@ def test_an_unknown_code_is_refused_with_its_name(client, query, errors):
         ("offset=-1", "offset"),
         ("q=" + "x" * 201, "q"),
         ("lang=de", "lang"),
+        ("&".join(["applicant=sme"] * 101), "applicant"),  # a hundred values at most
     ],
 )
 def test_a_bad_parameter_is_refused_with_a_reason(client, query, parameter):
