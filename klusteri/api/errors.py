@@ -39,6 +39,10 @@ def field_name(location: tuple) -> str:
     source, *rest = location
     if source in SOURCES_WITH_A_NAME and rest:
         rest = rest[1:]
+    elif source == "query":
+        # The parameter's own name: for an item of a repeated parameter ninja leaves
+        # the name of the schema and the item's index, ("filters", "status", 0).
+        rest = [part for part in rest if isinstance(part, str)][-1:]
     return ".".join(str(part) for part in rest) or "__all__"
 
 

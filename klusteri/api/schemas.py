@@ -18,7 +18,10 @@ from pydantic import ConfigDict, WithJsonSchema, create_model
 from klusteri.accounts import models as accounts
 from klusteri.clusters import fields as cluster_fields
 from klusteri.clusters import models as clusters
-from klusteri.clusters.filters import ClusterFilter
+from klusteri.clusters.filters import MAX_VALUES, ClusterFilter
+from klusteri.funding import models as funding
+from klusteri.funding import reference
+from klusteri.funding.filters import WITHIN_DAYS, CallFilter
 
 LANGUAGES = [code for code, _name in settings.LANGUAGES]
 Language = Literal["fi", "sv", "en"]
@@ -445,3 +448,182 @@ class Taxonomies(Schema):
     operating_areas: list[Choice]
     membership_roles: list[Choice]
     organisation_kinds: list[Choice]
+
+
+# Funding ------------------------------------------------------------------------
+
+LevelCode = one_of(funding.Level)
+FundingKindCode = one_of(funding.FundingKind)
+CallStatus = one_of(funding.Call.Status)
+DeadlineModel = one_of(funding.Call.DeadlineModel)
+ClusterRole = one_of(funding.Call.ClusterRole)
+CallSource = one_of(funding.Call.Source)
+CallSort = Literal[tuple(CallFilter.SORTS)]  # type: ignore[valid-type]
+WithinDays = Literal[tuple(str(days) for days in WITHIN_DAYS)]  # type: ignore[valid-type]
+APPLICANT_TYPES = ", ".join(slug for slug, *_names in reference.APPLICANT_TYPES)
+
+
+class ProgrammeFilters(Schema):
+    """A parameter given several times matches any of its values."""
+
+    level: list[LevelCode] = Field([], description="Level: EU, Nordic, national or regional.")
+    kind: list[FundingKindCode] = Field([], description="Kind of funding.")
+    active: bool | None = Field(
+        None, description="Only programmes open to new calls (true), or only ended ones (false)."
+    )
+
+
+class ProgrammeSummary(Translated):
+    slug: str
+    funder: str
+    level: LevelCode
+    kind: FundingKindCode
+
+
+class Programme(ProgrammeSummary):
+    typical_applicants: str = Field(description="In the requested language.")
+    relevance: str = Field(description="What the programme offers clusters.")
+    website: str = Field(description="The programme's own page.")
+    is_active: bool = Field(description="False: the programme takes no new calls.")
+    status_note: str = Field(description="The programme's status as its source states it.")
+
+    @staticmethod
+    def resolve_website(programme) -> str:
+        return programme.url
+
+
+class CallFilters(Schema):
+    """The funding finder's filters. A parameter given several times (at most 100
+    times) matches any of its values; different parameters all apply. Unlike the
+    finder page, a code that means nothing is refused (422), so that a mistyped
+    filter is not read as none."""
+
+    q: str = Field("", max_length=200, description="Search words.")
+    status: list[CallStatus] = Field(
+        [],
+        max_length=MAX_VALUES,
+        description="Status from the dates; by default open and forthcoming calls.",
+    )
+    level: list[LevelCode] = Field([], max_length=MAX_VALUES, description="The programme's level.")
+    kind: list[FundingKindCode] = Field(
+        [], max_length=MAX_VALUES, description="The programme's kind of funding."
+    )
+    applicant: list[str] = Field(
+        [],
+        max_length=MAX_VALUES,
+        description=f"Who may apply, by applicant type slug: {APPLICANT_TYPES}.",
+    )
+    ecosystem: list[str] = Field(
+        [], max_length=MAX_VALUES, description="EU industrial ecosystem slug."
+    )
+    region: list[str] = Field(
+        [],
+        max_length=MAX_VALUES,
+        description="Finnish region code, e.g. MK01; calls open to any region match too.",
+    )
+    country: list[str] = Field(
+        [],
+        max_length=MAX_VALUES,
+        description="Country code, e.g. FI; calls open to any country match too.",
+    )
+    within: WithinDays | None = Field(None, description="A deadline within this many days.")
+    budget: int | None = Field(
+        None, ge=0, le=10**12, description="A grant of at least this much (EUR) is possible."
+    )
+    sort: CallSort | None = Field(
+        None, description="Order; by default by relevance when searching, else by next deadline."
+    )
+
+
+class Deadline(Schema):
+    at: datetime = Field(description="The moment, in UTC.")
+    local: datetime = Field(description="The same moment in the deadline's time zone.")
+    time_zone: str = Field(description="The funder's time zone, e.g. Europe/Brussels.")
+    label: str = Field(description="E.g. “Stage 1”; may be empty.")
+
+    @staticmethod
+    def resolve_local(deadline) -> datetime:
+        return deadline.local_at
+
+
+class Call(Schema):
+    identifier: str = Field(description="The funder's call identifier.")
+    title: str = Field(description="In the requested language.")
+    titles: Names
+    summary: str = Field(description="In the requested language.")
+    summaries: Names
+    programme: ProgrammeSummary
+    action_type: str = Field(description="E.g. CSA, RIA, IA; may be empty.")
+    deadline_model: DeadlineModel
+    status: CallStatus = Field(description="From the opening date and the deadlines, now.")
+    opens_at: datetime | None
+    next_deadline: Deadline | None = Field(description="The first deadline still ahead.")
+    deadlines: list[Deadline] = Field(description="Every deadline, the earliest first.")
+    budget_total: float | None = Field(description="EUR.")
+    grant_min: float | None = Field(description="The smallest grant, EUR.")
+    grant_max: float | None = Field(description="The largest grant, EUR.")
+    cofunding_rate: int | None = Field(description="The share of eligible costs paid, per cent.")
+    applicant_types: list[str] = Field(description="Applicant type slugs; empty: anyone.")
+    countries: list[str] = Field(description="Country codes; empty: any country.")
+    regions: list[str] = Field(description="Finnish region codes; empty: any region.")
+    ecosystems: list[str] = Field(description="EU industrial ecosystem slugs.")
+    keywords: list[str]
+    cluster_role: ClusterRole = Field(description="Whether and how clusters may take part.")
+    source: CallSource
+    source_url: str = Field(description="Where the call was read from.")
+    last_checked_on: date | None = Field(description="When the source was last checked.")
+    is_demo: bool = Field(description="Fictional data for demonstration.")
+    url: str = Field(description="The call's page, in the requested language.")
+    changed_at: datetime = Field(description="When what the call says last changed.")
+
+    @staticmethod
+    def resolve_titles(call) -> dict:
+        return translations(call, "title")
+
+    @staticmethod
+    def resolve_summaries(call) -> dict:
+        return translations(call, "summary")
+
+    @staticmethod
+    def resolve_status(call) -> str:
+        return call.status_at()
+
+    @staticmethod
+    def resolve_next_deadline(call):
+        return call.next_deadline_at()
+
+    @staticmethod
+    def resolve_deadlines(call) -> list:
+        return list(call.deadlines.all())
+
+    @staticmethod
+    def resolve_budget_total(call) -> float | None:
+        return as_float(call.budget_total)
+
+    @staticmethod
+    def resolve_grant_min(call) -> float | None:
+        return as_float(call.grant_min)
+
+    @staticmethod
+    def resolve_grant_max(call) -> float | None:
+        return as_float(call.grant_max)
+
+    @staticmethod
+    def resolve_applicant_types(call) -> list[str]:
+        return [applicant.slug for applicant in call.applicant_types.all()]
+
+    @staticmethod
+    def resolve_countries(call) -> list[str]:
+        return [country.code for country in call.countries]
+
+    @staticmethod
+    def resolve_regions(call) -> list[str]:
+        return [region.code for region in call.regions.all()]
+
+    @staticmethod
+    def resolve_ecosystems(call) -> list[str]:
+        return [ecosystem.slug for ecosystem in call.ecosystems.all()]
+
+    @staticmethod
+    def resolve_url(call, context) -> str:
+        return context["request"].build_absolute_uri(call.get_absolute_url())

@@ -503,10 +503,11 @@ class FollowedCall(models.Model):
         return f"{self.user_id} → {self.call_id}"
 
 
-# Everything cached from what the funding pages show (call cards, ``cards.py``) is
-# kept under the "funding" version of core.pagecache: any change of what they show
-# makes a new one. (``services.save_call`` saves the call whenever its deadlines
-# change, so a deadline written in bulk renews it too.)
+# Everything cached from what the funding pages show (anonymous pages, call cards in
+# ``cards.py``, the deadline feeds in ``feeds.py``) is kept under the "funding"
+# version of core.pagecache: any change of what they show makes a new one.
+# (``services.save_call`` saves the call whenever its deadlines change, so a
+# deadline written in bulk renews it too.)
 pagecache.forget_on_change(
     "funding",
     Programme,

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from klusteri.funding.views import alerts, continuity, finder, transfer
+from klusteri.funding.views import alerts, continuity, feeds, finder, transfer
 
 app_name = "funding"
 
@@ -9,6 +9,7 @@ urlpatterns = [
     path("", finder.call_list, name="call-list"),
     path("calls/<str:identifier>/", finder.call_detail, name="call-detail"),
     path("programmes/<slug:slug>/", finder.programme_detail, name="programme-detail"),
+    path("deadlines.ics", feeds.deadline_feed, name="ical"),
     # A cluster's funding sources
     path("clusters/<slug:slug>/sources/", continuity.source_list, name="sources"),
     path("clusters/<slug:slug>/sources/add/", continuity.source_add, name="source-add"),

@@ -33,6 +33,7 @@ from klusteri.core.tests.access import (
     State,
     ask,
 )
+from klusteri.funding.testing import make_call
 
 pytestmark = pytest.mark.django_db
 
@@ -84,6 +85,7 @@ WRITE = every(
 )
 
 CLUSTER = {"slug": "{cluster.slug}"}
+FUNDING_CALL = {"identifier": "{call.identifier}"}
 
 ENDPOINTS = {
     ("cluster-list", "GET"): Endpoint(READ),
@@ -92,6 +94,11 @@ ENDPOINTS = {
     # Codes and names only: it reads no credentials at all.
     ("taxonomies", "GET"): Endpoint(every(OK)),
     ("cluster-update", "PATCH"): Endpoint(WRITE, kwargs=CLUSTER, body={"members_micro": 7}),
+    # Funding: public reads; an unpublished call is not there (test_funding_api.py).
+    # Programmes are all public: the list reads no credentials, as taxonomies.
+    ("funding-programme-list", "GET"): Endpoint(every(OK)),
+    ("funding-call-list", "GET"): Endpoint(READ),
+    ("funding-call-detail", "GET"): Endpoint(READ, kwargs=FUNDING_CALL),
 }
 
 # An unpublished cluster: the list leaves it out (``test_the_list_shows_…``), the
@@ -170,9 +177,16 @@ def credentials(cluster, other_cluster, make_token, outsider, company_user, mana
     return result
 
 
-def url_of(name: str, kwargs: dict[str, str], cluster) -> str:
+@pytest.fixture
+def funding_call(db):
+    """A published funding call, for the operations on one call."""
+    return make_call(identifier="ACCESS-2027-01")
+
+
+def url_of(name: str, kwargs: dict[str, str], cluster, call=None) -> str:
     return reverse(
-        f"api:{name}", kwargs={key: value.format(cluster=cluster) for key, value in kwargs.items()}
+        f"api:{name}",
+        kwargs={key: value.format(cluster=cluster, call=call) for key, value in kwargs.items()},
     )
 
 
@@ -206,9 +220,9 @@ def test_every_row_has_an_operation():
 
 
 @pytest.mark.parametrize(("name", "method"), list(ENDPOINTS))
-def test_operation(credentials, cluster, name, method):
+def test_operation(credentials, cluster, funding_call, name, method):
     endpoint = ENDPOINTS[(name, method)]
-    url = url_of(name, endpoint.kwargs, cluster)
+    url = url_of(name, endpoint.kwargs, cluster, funding_call)
 
     wrong = answers(credentials, url, method, endpoint.answers, endpoint.body)
 
@@ -250,9 +264,9 @@ def test_the_list_shows_a_cluster_to_whom_may_read_it(credentials, cluster, publ
 
 
 @pytest.mark.parametrize(("name", "method"), undeclared_methods())
-def test_undeclared_method(credentials, cluster, name, method):
+def test_undeclared_method(credentials, cluster, funding_call, name, method):
     kwargs = next(row.kwargs for (row_name, _), row in ENDPOINTS.items() if row_name == name)
-    url = url_of(name, kwargs, cluster)
+    url = url_of(name, kwargs, cluster, funding_call)
 
     wrong = answers(credentials, url, method, every(NOT_ALLOWED), {"members_micro": 7})
 

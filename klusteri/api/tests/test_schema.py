@@ -13,6 +13,9 @@ OPERATIONS = {
     ("/api/v1/clusters/{slug}/", "patch"),
     ("/api/v1/clusters/{slug}/members/", "get"),
     ("/api/v1/taxonomies/", "get"),
+    ("/api/v1/funding/programmes/", "get"),
+    ("/api/v1/funding/calls/", "get"),
+    ("/api/v1/funding/calls/{identifier}/", "get"),
 }
 
 
@@ -77,6 +80,25 @@ def test_filters_are_documented_as_repeatable(schema):
     assert parameters["country"]["schema"]["type"] == "array"
     assert parameters["limit"]["schema"]["maximum"] == 100
     assert parameters["offset"]["schema"]["maximum"] == 10_000
+
+
+def test_call_filters_are_documented(schema):
+    operation = schema["paths"]["/api/v1/funding/calls/"]["get"]
+    parameters = {p["name"]: p for p in operation["parameters"]}
+
+    assert set(parameters) >= {
+        *("q", "status", "level", "kind", "applicant", "ecosystem", "region", "country"),
+        *("within", "budget", "sort", "limit", "offset", "lang"),
+    }
+    assert parameters["status"]["schema"]["items"]["enum"] == ["forthcoming", "open", "closed"]
+    assert parameters["applicant"]["schema"]["type"] == "array"
+    assert all(parameter.get("description") for parameter in parameters.values()
+               if parameter["name"] != "lang")  # fmt: skip
+    assert set(map(str, operation["responses"])) == {"200", "401", "422"}
+    detail = schema["paths"]["/api/v1/funding/calls/{identifier}/"]["get"]
+    assert set(map(str, detail["responses"])) == {"200", "401", "404", "422"}
+    identifier = next(p for p in detail["parameters"] if p["name"] == "identifier")
+    assert identifier["in"] == "path" and identifier["description"]
 
 
 def test_docs_page_has_no_inline_script_or_style(client):

@@ -347,6 +347,7 @@ PAGES = {
     "funding:call-follow": Page(get=NO_ONE, post=SIGNED_IN_SAVE, kwargs=CALL),
     "funding:unsubscribe": Page(get=EVERYONE, post=everyone(UNSUBSCRIBED),
                                 kwargs={"token": "{world.unsubscribe_token}"}),
+    "funding:ical": Page(get=EVERYONE),
     "funding:import": Page(get=STAFF, post=STAFF),
     # Accounts
     "accounts:profile": Page(get=SIGNED_IN),
