@@ -1,5 +1,9 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from klusteri.funding.views import matches
 
 app_name = "funding"
 
-urlpatterns: list = []
+urlpatterns: list = [
+    path("clusters/<slug:slug>/", matches.cluster_matches, name="cluster-matches"),
+]

@@ -1,0 +1,512 @@
+"""Matching funding calls to clusters: the calls a cluster fits (its matches page),
+and the clusters a call fits (the call page).
+
+A match is a published call that is not closed and that the cluster may take part
+in: the hard rules of eligibility (``CallQuerySet.open_to``) are filters, never
+scores, so no number of points makes an ineligible call a match. What remains is
+scored by the named rules of ``RULES``, each hit worth its weight, and a call that
+scores nothing is no match.
+
+The database does the work: every rule is an annotation (``Exists``, a counting
+subquery, a ``Case``) of the candidates' rows, and the score orders them, so only
+the best ``limit`` rows come back, in a fixed number of queries however many calls
+and clusters there are. Python then words the reasons of those few.
+
+One rule reads what is private to the cluster's managers and platform staff, its
+funding sources: ``matches_for(..., include_private=False)`` and ``clusters_for``
+(the public call page) leave it out, so their scores reveal nothing of them.
+"""
+
+import json
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from django.db import connection
+from django.db.models import (
+    Case,
+    Count,
+    Exists,
+    Expression,
+    F,
+    IntegerField,
+    OuterRef,
+    Prefetch,
+    Q,
+    QuerySet,
+    Subquery,
+    Value,
+    When,
+    prefetch_related_objects,
+)
+from django.db.models.functions import Coalesce, Least
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, ngettext
+
+from klusteri.clusters.models import Cluster, Ecosystem, Tag
+from klusteri.funding.models import ApplicantType, Call, FundingKind, FundingSource
+from klusteri.search.text import forms
+
+MATCHES_SHOWN = 30  # a cluster's matches page: the best ones
+CLUSTERS_SHOWN = 10  # the call page's "clusters that match"
+
+# The kinds of a cluster's own funding that each kind of programme provides: a
+# cluster with no current source of that kind lacks what such a call offers.
+PROVIDES = {
+    FundingKind.OPERATING: FundingSource.Kind.BASE,
+    FundingKind.LONG_TERM: FundingSource.Kind.BASE,
+    FundingKind.PROJECT: FundingSource.Kind.PROJECT,
+    FundingKind.CONTINUATION: FundingSource.Kind.PROJECT,
+}
+GAPS = {
+    FundingSource.Kind.BASE: gettext_lazy(
+        "Fills a gap: the cluster has no base or operating funding at present."
+    ),
+    FundingSource.Kind.PROJECT: gettext_lazy(
+        "Fills a gap: the cluster has no project funding at present."
+    ),
+}
+
+# A profile keyword shorter than this must equal a call's keyword: "ai" would
+# otherwise be found inside "sustainable". Longer ones are found inside a call's
+# keywords, so that "vety" finds "vetytalous" (Finnish compounds).
+MIN_PART_LENGTH = 4
+
+
+# What the rules read ---------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Keyword:
+    """A tag of a cluster's profile and the forms in which a call's keywords may name
+    it: its names in every language, lowercased, and their stems."""
+
+    tag: Tag
+    patterns: tuple[str, ...]
+
+    @classmethod
+    def of(cls, tag: Tag) -> "Keyword":
+        names = {
+            (getattr(tag, f"name_{code}") or "").strip().lower() for code in ("fi", "sv", "en")
+        }
+        patterns = {form for name in names if name for form in forms(name)}
+        short = {p for p in patterns if len(p) < MIN_PART_LENGTH}
+        # A pattern inside another finds everything the longer one does.
+        long = sorted(p for p in patterns - short if len(p) >= MIN_PART_LENGTH)
+        kept = [p for p in long if not any(other in p for other in long if other != p)]
+        return cls(tag, tuple(sorted(short)) + tuple(kept))
+
+    def found_in(self, keywords: list[str]) -> bool:
+        """The same test as ``q()``, in Python."""
+        words = [str(keyword).strip().lower() for keyword in keywords]
+        return any(
+            (pattern in words)
+            if len(pattern) < MIN_PART_LENGTH
+            else any(pattern in w for w in words)
+            for pattern in self.patterns
+        )
+
+    def q(self) -> Q:
+        """Calls whose keywords name this tag: a search in the keywords' JSON text."""
+        found = Q()
+        for pattern in self.patterns:
+            text = f'"{pattern}"' if len(pattern) < MIN_PART_LENGTH else pattern
+            found |= Q(keywords__icontains=json_text(text))
+        return found
+
+
+def json_text(text: str) -> str:
+    """``text`` as it appears in a JSON column. SQLite keeps JSON as Django writes it,
+    with every letter beyond ASCII escaped ("ä" is "\\u00e4"); PostgreSQL's jsonb
+    gives its text back unescaped."""
+    if connection.vendor == "sqlite":
+        return json.dumps(text)[1:-1]
+    return text
+
+
+@dataclass(frozen=True)
+class Profile:
+    """What the rules read of one cluster (``profile_of``)."""
+
+    cluster: Cluster
+    ecosystems: dict[int, Ecosystem]
+    keywords: list[Keyword]
+    # The kinds of funding source it has none of today; None: not to be read.
+    lacking: frozenset[str] | None
+
+
+def profile_of(cluster: Cluster, *, include_private: bool, today: date) -> Profile:
+    lacking = None
+    if include_private:
+        current = (
+            FundingSource.objects.of(cluster)
+            .filter(starts_on__lte=today)
+            .filter(Q(ends_on__isnull=True) | Q(ends_on__gte=today))
+            .values_list("kind", flat=True)
+        )
+        lacking = frozenset(set(PROVIDES.values()) - set(current))
+    return Profile(
+        cluster=cluster,
+        ecosystems={e.pk: e for e in cluster.ecosystems.all()},
+        keywords=[Keyword.of(tag) for tag in cluster.tags.all()],
+        lacking=lacking,
+    )
+
+
+@dataclass(frozen=True)
+class CallFacts:
+    """What the rules read of one call, to score clusters for it (``facts_of``)."""
+
+    call: Call
+    admits_clusters: bool
+    region_ids: frozenset[int]
+    ecosystem_ids: frozenset[int]
+    tag_ids: frozenset[int]  # the tags its keywords name
+
+
+def facts_of(call: Call) -> CallFacts:
+    """Reads the call's applicant types, regions and ecosystems as prefetched (the
+    call page has them), or fetches them."""
+    prefetch_related_objects([call], "applicant_types", "regions", "ecosystems")
+    keywords = call.keywords or []
+    # The tags are a taxonomy of some dozens: cheaper to test each than to ask the
+    # database which ones a call's few keywords name.
+    tags = Tag.objects.only("name_fi", "name_sv", "name_en") if keywords else []
+    return CallFacts(
+        call=call,
+        admits_clusters=any(
+            t.slug == ApplicantType.CLUSTER_ORGANISATION for t in call.applicant_types.all()
+        ),
+        region_ids=frozenset(region.pk for region in call.regions.all()),
+        ecosystem_ids=frozenset(ecosystem.pk for ecosystem in call.ecosystems.all()),
+        tag_ids=frozenset(tag.pk for tag in tags if Keyword.of(tag).found_in(keywords)),
+    )
+
+
+# The rules ---------------------------------------------------------------------------
+#
+# Each rule counts its hits three ways: ``of_calls``, an expression for each call
+# given a cluster's profile (the matches page ranks by it); ``of_clusters``, one for
+# each cluster given a call's facts (the call page; None: the rule is private and
+# never applies there); and ``hits``, the same count in Python for one call and one
+# profile, for the few rows the database returned. ``reason`` words a hit.
+
+
+def number_of(rows: QuerySet, key: str) -> Expression:
+    """How many of ``rows`` (filtered to the outer row by ``key``) there are."""
+    counted = rows.order_by().values(key).annotate(n=Count("*")).values("n")
+    return Coalesce(Subquery(counted, output_field=IntegerField()), 0)
+
+
+def one_if(condition) -> Expression:
+    return Case(When(condition, then=Value(1)), default=Value(0))
+
+
+def admits_of_calls(profile: Profile) -> Expression:
+    admits = Call.applicant_types.through.objects.filter(
+        call=OuterRef("pk"), applicanttype__slug=ApplicantType.CLUSTER_ORGANISATION
+    )
+    return one_if(Exists(admits))
+
+
+def admits_of_clusters(facts: CallFacts) -> Expression:
+    return Value(int(facts.admits_clusters))
+
+
+def admits(call: Call, profile: Profile) -> int:
+    slugs = {applicant_type.slug for applicant_type in call.applicant_types.all()}
+    return int(ApplicantType.CLUSTER_ORGANISATION in slugs)
+
+
+def admits_reason(call: Call, profile: Profile, hits: int) -> str:
+    return _("Cluster organisations may apply.")
+
+
+# The place: 2 hits when the call is for the cluster's region alone, 1 when for a
+# few countries, the cluster's among them. Eligibility has made sure it is among them.
+IN_REGION, IN_COUNTRY = 2, 1
+
+
+def place_of_calls(profile: Profile) -> Expression:
+    cases = []
+    if profile.cluster.region_id:
+        in_region = Call.regions.through.objects.filter(
+            call=OuterRef("pk"), region=profile.cluster.region_id
+        )
+        cases.append(When(Exists(in_region), then=Value(IN_REGION)))
+    cases.append(When(~Q(countries=""), then=Value(IN_COUNTRY)))
+    return Case(*cases, default=Value(0))
+
+
+def place_of_clusters(facts: CallFacts) -> Expression:
+    if facts.region_ids:
+        return Value(IN_REGION)
+    return Value(IN_COUNTRY if facts.call.countries else 0)
+
+
+def place(call: Call, profile: Profile) -> int:
+    if profile.cluster.region_id in {region.pk for region in call.regions.all()}:
+        return IN_REGION
+    return IN_COUNTRY if call.countries else 0
+
+
+def place_reason(call: Call, profile: Profile, hits: int) -> str:
+    if hits == IN_REGION:
+        return _("Only for applicants in %(region)s, where the cluster is.") % {
+            "region": profile.cluster.region.name
+        }
+    names = ", ".join(str(country.name) for country in call.countries)
+    return _("Only for applicants from %(countries)s: fewer compete.") % {"countries": names}
+
+
+def ecosystems_of_calls(profile: Profile) -> Expression:
+    if not profile.ecosystems:
+        return Value(0)
+    shared = Call.ecosystems.through.objects.filter(
+        call=OuterRef("pk"), ecosystem__in=list(profile.ecosystems)
+    )
+    return number_of(shared, "call")
+
+
+def ecosystems_of_clusters(facts: CallFacts) -> Expression:
+    if not facts.ecosystem_ids:
+        return Value(0)
+    shared = Cluster.ecosystems.through.objects.filter(
+        cluster=OuterRef("pk"), ecosystem__in=list(facts.ecosystem_ids)
+    )
+    return number_of(shared, "cluster")
+
+
+def shared_ecosystems(call: Call, profile: Profile) -> list[Ecosystem]:
+    return [e for e in call.ecosystems.all() if e.pk in profile.ecosystems]
+
+
+def ecosystems(call: Call, profile: Profile) -> int:
+    return len(shared_ecosystems(call, profile))
+
+
+def ecosystems_reason(call: Call, profile: Profile, hits: int) -> str:
+    names = [str(ecosystem) for ecosystem in shared_ecosystems(call, profile)]
+    return ngettext(
+        "Shares the EU industrial ecosystem %(names)s.",
+        "Shares the EU industrial ecosystems %(names)s.",
+        len(names),
+    ) % {"names": ", ".join(names)}
+
+
+def keywords_of_calls(profile: Profile) -> Expression:
+    total = Value(0)
+    for keyword in profile.keywords:
+        total = total + one_if(keyword.q())
+    return total
+
+
+def keywords_of_clusters(facts: CallFacts) -> Expression:
+    if not facts.tag_ids:
+        return Value(0)
+    named = Cluster.tags.through.objects.filter(cluster=OuterRef("pk"), tag__in=list(facts.tag_ids))
+    return number_of(named, "cluster")
+
+
+def named_keywords(call: Call, profile: Profile) -> list[Tag]:
+    return [keyword.tag for keyword in profile.keywords if keyword.found_in(call.keywords)]
+
+
+def keywords(call: Call, profile: Profile) -> int:
+    return len(named_keywords(call, profile))
+
+
+def keywords_reason(call: Call, profile: Profile, hits: int) -> str:
+    names = [str(tag) for tag in named_keywords(call, profile)]
+    return ngettext(
+        "The call names a keyword of the profile: %(names)s.",
+        "The call names keywords of the profile: %(names)s.",
+        len(names),
+    ) % {"names": ", ".join(names)}
+
+
+def lacking_of_calls(profile: Profile) -> Expression:
+    kinds = [kind for kind, source in PROVIDES.items() if source in profile.lacking]
+    if not kinds:
+        return Value(0)
+    return one_if(Q(programme__kind__in=kinds))
+
+
+def lacking(call: Call, profile: Profile) -> int:
+    return int(bool(profile.lacking) and PROVIDES.get(call.programme.kind) in profile.lacking)
+
+
+def lacking_reason(call: Call, profile: Profile, hits: int) -> str:
+    return str(GAPS[PROVIDES[call.programme.kind]])
+
+
+@dataclass(frozen=True)
+class Rule:
+    name: str
+    label: str
+    weight: int  # points per hit
+    most: int  # hits counted at most
+    of_calls: Callable[[Profile], Expression]
+    of_clusters: Callable[[CallFacts], Expression] | None  # None: private
+    hits: Callable[[Call, Profile], int]
+    reason: Callable[[Call, Profile, int], str]
+
+    @property
+    def is_private(self) -> bool:
+        return self.of_clusters is None
+
+    def points(self, hits: int) -> int:
+        return self.weight * min(hits, self.most)
+
+
+_l = gettext_lazy
+# fmt: off
+RULES = (
+    #    name               label                                 weight  most
+    #        SQL, each call      SQL, each cluster       Python          reason
+    Rule("applicant-type",  _l("Eligible applicant type"),          3,    1,
+             admits_of_calls,     admits_of_clusters,     admits,         admits_reason),
+    Rule("place",           _l("Region or country"),                2,    2,
+             place_of_calls,      place_of_clusters,      place,          place_reason),
+    Rule("ecosystems",      _l("Shared EU industrial ecosystems"),  2,    3,
+             ecosystems_of_calls, ecosystems_of_clusters, ecosystems,     ecosystems_reason),
+    Rule("keywords",        _l("Keywords of the profile"),          2,    3,
+             keywords_of_calls,   keywords_of_clusters,   keywords,       keywords_reason),
+    # Private: reads the cluster's funding sources, so never on the call page.
+    Rule("lacking-funding", _l("Funding the cluster lacks"),        3,    1,
+             lacking_of_calls,    None,                   lacking,        lacking_reason),
+)
+# fmt: on
+# The rules every eligible cluster meets alike for one call: on the call page they
+# rank no cluster above another, so a cluster must also score on the others.
+SAME_FOR_EVERY_CLUSTER = frozenset({"applicant-type", "place"})
+
+
+def _score(hits: dict[str, Expression], rules: list[Rule]) -> Expression:
+    total = Value(0)
+    for rule in rules:
+        total = total + Least(hits[rule.name], Value(rule.most)) * Value(rule.weight)
+    return total
+
+
+# The answers ----------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Reason:
+    rule: str
+    label: str
+    points: int
+    text: str
+
+
+@dataclass(frozen=True)
+class Match:
+    """A call a cluster fits."""
+
+    call: Call
+    score: int
+    reasons: list[Reason]
+
+
+@dataclass(frozen=True)
+class ClusterMatch:
+    """A cluster a call fits."""
+
+    cluster: Cluster
+    score: int
+    reasons: list[Reason]
+
+
+def explain(rules: list[Rule], call: Call, profile: Profile) -> list[Reason]:
+    """The reasons one call and one cluster match, by the rules that score."""
+    reasons = []
+    for rule in rules:
+        hits = rule.hits(call, profile)
+        if hits:
+            reason = rule.reason(call, profile, hits)
+            reasons.append(Reason(rule.name, str(rule.label), rule.points(hits), reason))
+    return reasons
+
+
+def matches_for(
+    cluster: Cluster,
+    *,
+    include_private: bool,
+    now: datetime | None = None,
+    limit: int = MATCHES_SHOWN,
+) -> list[Match]:
+    """The calls ``cluster`` fits best, the best first: published, not closed, open
+    to it. ``include_private`` applies the rule that reads its funding sources: only
+    for its managers and platform staff. Reads ``cluster.region`` when a call is for
+    its region alone: ``select_related`` it."""
+    now = now or timezone.now()
+    rules = [rule for rule in RULES if include_private or not rule.is_private]
+    prefetch_related_objects([cluster], "ecosystems", "tags")
+    profile = profile_of(cluster, include_private=include_private, today=timezone.localdate(now))
+    # ``open_to`` joins the regions and so removes repeats (DISTINCT): asked as a
+    # subquery of primary keys, it sorts those alone, not whole rows.
+    eligible = Call.objects.published().not_closed(now).open_to(cluster).values("pk")
+    hits = {rule.name: rule.of_calls(profile) for rule in rules}
+    best = (
+        Call.objects.filter(pk__in=eligible)
+        .annotate(score=_score(hits, rules))
+        .order_by("-score", F("closes_at").asc(nulls_last=True), "identifier")
+        .select_related("programme")
+        .prefetch_related("deadlines", "ecosystems", "applicant_types", "regions")[:limit]
+    )
+    return [
+        Match(call=call, score=call.score, reasons=explain(rules, call, profile))
+        for call in best
+        if call.score > 0
+    ]
+
+
+def clusters_for(
+    call: Call, *, limit: int = CLUSTERS_SHOWN, now: datetime | None = None
+) -> list[ClusterMatch]:
+    """The published clusters ``call`` fits best, the best first, by the public
+    rules only: what the call page shows anyone. None for a call that is closed,
+    unpublished or not open to clusters."""
+    now = now or timezone.now()
+    if (
+        not call.is_published
+        or call.status_at(now) == Call.Status.CLOSED
+        or call.cluster_role == Call.ClusterRole.NOT_ELIGIBLE
+    ):
+        return []
+    rules = [rule for rule in RULES if not rule.is_private]
+    facts = facts_of(call)
+    # The hard rules of ``CallQuerySet.open_to``, from the call's side.
+    eligible = Cluster.objects.published()
+    if call.countries:
+        eligible = eligible.filter(country__in=[str(country) for country in call.countries])
+    if facts.region_ids:
+        eligible = eligible.filter(region__in=facts.region_ids)
+    distinguishing = [rule for rule in rules if rule.name not in SAME_FOR_EVERY_CLUSTER]
+    hits = {rule.name: rule.of_clusters(facts) for rule in distinguishing}
+    if not any(facts.ecosystem_ids) and not facts.tag_ids:
+        return []  # no cluster could score on the rules that tell them apart
+    best = (
+        eligible.annotate(score=_score(hits, distinguishing))
+        .order_by("-score", "name", "pk")
+        .select_related("region")
+        .prefetch_related(
+            Prefetch("ecosystems", Ecosystem.objects.filter(pk__in=facts.ecosystem_ids)),
+            Prefetch("tags", Tag.objects.filter(pk__in=facts.tag_ids)),
+        )[:limit]
+    )
+    matches = []
+    for cluster in best:
+        if cluster.score == 0:
+            continue
+        profile = Profile(
+            cluster=cluster,
+            ecosystems={e.pk: e for e in cluster.ecosystems.all()},  # the shared ones
+            keywords=[Keyword.of(tag) for tag in cluster.tags.all()],  # the named ones
+            lacking=None,
+        )
+        reasons = explain(rules, call, profile)
+        matches.append(ClusterMatch(cluster, sum(r.points for r in reasons), reasons))
+    return matches
