@@ -21,6 +21,7 @@ import json
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime
+from functools import lru_cache
 
 from django.db import connection
 from django.db.models import (
@@ -41,14 +42,22 @@ from django.db.models import (
 )
 from django.db.models.functions import Coalesce, Least
 from django.utils import timezone
-from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy, ngettext
+from django.utils.translation import gettext, ngettext
+from django.utils.translation import gettext_lazy as _
 
 from klusteri.clusters.models import Cluster, Ecosystem, Tag
 from klusteri.funding.models import ApplicantType, Call, FundingKind, FundingSource
 from klusteri.search.text import forms
 
-MATCHES_SHOWN = 30  # a cluster's matches page: the best ones
+MATCHES_SHOWN = 20  # a cluster's matches page: the best ones
+# The bound on the cost of matching: at most this many eligible calls are scored
+# for a cluster, and this many clusters for a call (for each of the two signals
+# that find them, see ``clusters_for``). As in ``search.services.CANDIDATES``, a
+# question with more candidates than this is answered from the first of them, so
+# that 5,000 calls or 10,000 clusters cost no more than a few hundred: for a
+# cluster, the calls that close first (and those open until further notice).
+CANDIDATES = 500
+CLUSTER_CANDIDATES = 200
 CLUSTERS_SHOWN = 10  # the call page's "clusters that match"
 
 # The kinds of a cluster's own funding that each kind of programme provides: a
@@ -60,12 +69,10 @@ PROVIDES = {
     FundingKind.CONTINUATION: FundingSource.Kind.PROJECT,
 }
 GAPS = {
-    FundingSource.Kind.BASE: gettext_lazy(
+    FundingSource.Kind.BASE: _(
         "Fills a gap: the cluster has no base or operating funding at present."
     ),
-    FundingSource.Kind.PROJECT: gettext_lazy(
-        "Fills a gap: the cluster has no project funding at present."
-    ),
+    FundingSource.Kind.PROJECT: _("Fills a gap: the cluster has no project funding at present."),
 }
 
 # A profile keyword shorter than this must equal a call's keyword: "ai" would
@@ -87,23 +94,15 @@ class Keyword:
 
     @classmethod
     def of(cls, tag: Tag) -> "Keyword":
-        names = {
-            (getattr(tag, f"name_{code}") or "").strip().lower() for code in ("fi", "sv", "en")
-        }
-        patterns = {form for name in names if name for form in forms(name)}
-        short = {p for p in patterns if len(p) < MIN_PART_LENGTH}
-        # A pattern inside another finds everything the longer one does.
-        long = sorted(p for p in patterns - short if len(p) >= MIN_PART_LENGTH)
-        kept = [p for p in long if not any(other in p for other in long if other != p)]
-        return cls(tag, tuple(sorted(short)) + tuple(kept))
+        names = tuple(getattr(tag, f"name_{code}") or "" for code in ("fi", "sv", "en"))
+        return cls(tag, patterns_of(names))
 
     def found_in(self, keywords: list[str]) -> bool:
         """The same test as ``q()``, in Python."""
         words = [str(keyword).strip().lower() for keyword in keywords]
+        text = "\n".join(words)  # no pattern spans two keywords: none has a newline
         return any(
-            (pattern in words)
-            if len(pattern) < MIN_PART_LENGTH
-            else any(pattern in w for w in words)
+            (pattern in words) if len(pattern) < MIN_PART_LENGTH else (pattern in text)
             for pattern in self.patterns
         )
 
@@ -114,6 +113,19 @@ class Keyword:
             text = f'"{pattern}"' if len(pattern) < MIN_PART_LENGTH else pattern
             found |= Q(keywords__icontains=json_text(text))
         return found
+
+
+@lru_cache(maxsize=10_000)
+def patterns_of(names: tuple[str, ...]) -> tuple[str, ...]:
+    """The forms of a tag's names to look for in a call's keywords. Tags are few
+    and rarely renamed: the cache spares stemming them on every request."""
+    lowered = {name.strip().lower() for name in names if name.strip()}
+    patterns = {form for name in lowered for form in forms(name)}
+    short = {p for p in patterns if len(p) < MIN_PART_LENGTH}
+    # A pattern inside another finds everything the longer one does.
+    long = sorted(patterns - short)
+    kept = [p for p in long if not any(other in p for other in long if other != p)]
+    return tuple(sorted(short)) + tuple(kept)
 
 
 def json_text(text: str) -> str:
@@ -220,7 +232,7 @@ def admits(call: Call, profile: Profile) -> int:
 
 
 def admits_reason(call: Call, profile: Profile, hits: int) -> str:
-    return _("Cluster organisations may apply.")
+    return gettext("Cluster organisations may apply.")
 
 
 # The place: 2 hits when the call is for the cluster's region alone, 1 when for a
@@ -253,11 +265,11 @@ def place(call: Call, profile: Profile) -> int:
 
 def place_reason(call: Call, profile: Profile, hits: int) -> str:
     if hits == IN_REGION:
-        return _("Only for applicants in %(region)s, where the cluster is.") % {
+        return gettext("Only for applicants in %(region)s, where the cluster is.") % {
             "region": profile.cluster.region.name
         }
     names = ", ".join(str(country.name) for country in call.countries)
-    return _("Only for applicants from %(countries)s: fewer compete.") % {"countries": names}
+    return gettext("Only for applicants from %(countries)s: fewer compete.") % {"countries": names}
 
 
 def ecosystems_of_calls(profile: Profile) -> Expression:
@@ -360,21 +372,20 @@ class Rule:
         return self.weight * min(hits, self.most)
 
 
-_l = gettext_lazy
 # fmt: off
 RULES = (
     #    name               label                                 weight  most
     #        SQL, each call      SQL, each cluster       Python          reason
-    Rule("applicant-type",  _l("Eligible applicant type"),          3,    1,
+    Rule("applicant-type",  _("Eligible applicant type"),          3,    1,
              admits_of_calls,     admits_of_clusters,     admits,         admits_reason),
-    Rule("place",           _l("Region or country"),                2,    2,
+    Rule("place",           _("Region or country"),                2,    2,
              place_of_calls,      place_of_clusters,      place,          place_reason),
-    Rule("ecosystems",      _l("Shared EU industrial ecosystems"),  2,    3,
+    Rule("ecosystems",      _("Shared EU industrial ecosystems"),  2,    3,
              ecosystems_of_calls, ecosystems_of_clusters, ecosystems,     ecosystems_reason),
-    Rule("keywords",        _l("Keywords of the profile"),          2,    3,
+    Rule("keywords",        _("Keywords of the profile"),          2,    3,
              keywords_of_calls,   keywords_of_clusters,   keywords,       keywords_reason),
     # Private: reads the cluster's funding sources, so never on the call page.
-    Rule("lacking-funding", _l("Funding the cluster lacks"),        3,    1,
+    Rule("lacking-funding", _("Funding the cluster lacks"),        3,    1,
              lacking_of_calls,    None,                   lacking,        lacking_reason),
 )
 # fmt: on
@@ -445,9 +456,17 @@ def matches_for(
     rules = [rule for rule in RULES if include_private or not rule.is_private]
     prefetch_related_objects([cluster], "ecosystems", "tags")
     profile = profile_of(cluster, include_private=include_private, today=timezone.localdate(now))
-    # ``open_to`` joins the regions and so removes repeats (DISTINCT): asked as a
-    # subquery of primary keys, it sorts those alone, not whole rows.
-    eligible = Call.objects.published().not_closed(now).open_to(cluster).values("pk")
+    # The candidates: the first CANDIDATES eligible calls in the order of their last
+    # deadline (the calls open until further notice first, as the index has them),
+    # read along the index. ``open_to`` removes repeats (DISTINCT): as a subquery
+    # of primary keys, it compares those alone, not whole rows.
+    eligible = (
+        Call.objects.published()
+        .not_closed(now)
+        .open_to(cluster)
+        .order_by("closes_at", "opens_at")
+        .values("pk")[:CANDIDATES]
+    )
     hits = {rule.name: rule.of_calls(profile) for rule in rules}
     best = (
         Call.objects.filter(pk__in=eligible)
@@ -478,20 +497,33 @@ def clusters_for(
         return []
     rules = [rule for rule in RULES if not rule.is_private]
     facts = facts_of(call)
-    # The hard rules of ``CallQuerySet.open_to``, from the call's side.
-    eligible = Cluster.objects.published()
+    if not facts.ecosystem_ids and not facts.tag_ids:
+        return []  # no cluster can score on the rules that tell clusters apart
+    # The hard rules of ``CallQuerySet.open_to``, from the call's side, as lookups
+    # of a cluster's link to a tag or an ecosystem.
+    eligible = {"cluster__is_published": True}
     if call.countries:
-        eligible = eligible.filter(country__in=[str(country) for country in call.countries])
+        eligible["cluster__country__in"] = [str(country) for country in call.countries]
     if facts.region_ids:
-        eligible = eligible.filter(region__in=facts.region_ids)
+        eligible["cluster__region__in"] = facts.region_ids
+
+    # Those rules score a shared ecosystem or a tag the call names. The clusters
+    # that have one are found along the indexes of the two link tables, at most
+    # CLUSTER_CANDIDATES of each (named tags are the rarer and surer sign), and
+    # only they are scored.
+    def candidates(links: QuerySet, **lookup) -> QuerySet:
+        return links.filter(**eligible, **lookup).values("cluster")[:CLUSTER_CANDIDATES]
+
+    sharing = Q(pk__in=candidates(Cluster.tags.through.objects, tag__in=facts.tag_ids)) | Q(
+        pk__in=candidates(Cluster.ecosystems.through.objects, ecosystem__in=facts.ecosystem_ids)
+    )
     distinguishing = [rule for rule in rules if rule.name not in SAME_FOR_EVERY_CLUSTER]
     hits = {rule.name: rule.of_clusters(facts) for rule in distinguishing}
-    if not any(facts.ecosystem_ids) and not facts.tag_ids:
-        return []  # no cluster could score on the rules that tell them apart
     best = (
-        eligible.annotate(score=_score(hits, distinguishing))
+        Cluster.objects.filter(sharing)
+        .for_cards()
+        .annotate(score=_score(hits, distinguishing))
         .order_by("-score", "name", "pk")
-        .select_related("region")
         .prefetch_related(
             Prefetch("ecosystems", Ecosystem.objects.filter(pk__in=facts.ecosystem_ids)),
             Prefetch("tags", Tag.objects.filter(pk__in=facts.tag_ids)),

@@ -278,6 +278,8 @@ PAGES = {
                                  kwargs=MEMBERSHIP, data=changed_membership),
     "clusters:member-remove": Page(get=CLUSTER_MANAGERS, post=CLUSTER_MANAGERS_SAVE,
                                    kwargs=MEMBERSHIP),
+    # Funding
+    "funding:cluster-matches": Page(get=CLUSTER_MANAGERS, kwargs=CLUSTER),
     # Accounts
     "accounts:profile": Page(get=SIGNED_IN),
     "accounts:profile-edit": Page(get=SIGNED_IN, post=SIGNED_IN_SAVE, data=profile_details),

@@ -9,6 +9,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 
 from klusteri.clusters.models import Cluster, Ecosystem, Tag
+from klusteri.funding import matching
 from klusteri.funding.matching import RULES, clusters_for, matches_for
 from klusteri.funding.models import ApplicantType, Call, FundingSource
 from klusteri.places.models import Region
@@ -134,9 +135,7 @@ def test_keywords_beyond_ascii_match(cluster, make_call):
     assert scored(matches_for(cluster, include_private=False), call) == {"keywords": 2}
 
 
-def test_lacking_funding_scores_a_kind_the_cluster_has_no_current_source_of(
-    cluster, make_call
-):
+def test_lacking_funding_scores_a_kind_the_cluster_has_no_current_source_of(cluster, make_call):
     operating = make_call("Operating", applicant_types=NOBODY, programme="digital-europe-edih")
     FundingSource.objects.create(
         cluster=cluster, name="Old", kind=FundingSource.Kind.BASE, amount=1,
@@ -269,11 +268,29 @@ def test_forthcoming_calls_match(cluster, make_call):
     assert [m.call for m in matches_for(cluster, include_private=True)] == [call]
 
 
+def test_matching_scores_a_bounded_number_of_calls_those_closing_first(
+    cluster, make_call, monkeypatch
+):
+    monkeypatch.setattr(matching, "CANDIDATES", 2)
+    now = timezone.now()
+    soon, later = make_call("Soon", keywords=["hydrogen"]), make_call("Later", keywords=["vety"])
+    Call.objects.filter(pk=soon.pk).update(closes_at=now + timedelta(days=5))
+    Call.objects.filter(pk=later.pk).update(closes_at=now + timedelta(days=6))
+    last = make_call("Last and best", **the_best(cluster), deadlines=[now + timedelta(days=90)])
+
+    found = [m.call for m in matches_for(cluster, include_private=True)]
+
+    assert found == [soon, later]
+    assert last not in found
+
+
 # The call page: clusters_for --------------------------------------------------------
 
 
 def test_clusters_for_ranks_clusters_by_their_profile(cluster, make_cluster, make_call):
-    call = make_call("Vety", keywords=["hydrogen"], ecosystems=Ecosystem.objects.filter(slug="digital"))
+    call = make_call(
+        "Vety", keywords=["hydrogen"], ecosystems=Ecosystem.objects.filter(slug="digital")
+    )
     digital = make_cluster("Digiklusteri")
     digital.ecosystems.set(Ecosystem.objects.filter(slug="digital"))
     make_cluster("Ei mitään")  # shares nothing with the call
@@ -379,7 +396,9 @@ def test_page_without_matches_says_so(manager_client, cluster):
     response = manager_client.get(URL)
 
     assert response.status_code == 200
-    assert "No open or forthcoming call fits the cluster at the moment." in response.content.decode()
+    assert (
+        "No open or forthcoming call fits the cluster at the moment." in response.content.decode()
+    )
 
 
 @pytest.mark.parametrize("persona", ["outsider_client", "other_manager", "company_user"])
