@@ -140,29 +140,31 @@ def timed(function, trivial, rounds: int) -> tuple[float, float, float]:
     )
 
 
-def main() -> None:
-    rng = random.Random(2026)
-    seed_calls(rng)
-    clusters = list(
-        Cluster.objects.filter(country="FI").select_related("region").order_by("?")[:50]
-    )
+def seed_people(rng: random.Random) -> tuple[User, list[Cluster], list[Call]]:
+    """The bench's manager of 50 Finnish clusters (5 with project funding), and 50
+    calls that are not closed."""
+    ids = sorted(Cluster.objects.filter(country="FI").values_list("pk", flat=True))
+    chosen = rng.sample(ids, 50)
+    clusters = list(Cluster.objects.filter(pk__in=chosen).select_related("region"))
     calls = list(
-        Call.objects.filter(identifier__startswith="BENCH-").not_closed().order_by("?")[:50]
+        Call.objects.filter(identifier__startswith="BENCH-")
+        .not_closed()
+        .exclude(cluster_role=Call.ClusterRole.NOT_ELIGIBLE)
+        .order_by("identifier")[:50]
     )
-    user, _ = User.objects.get_or_create(
-        email="bench-matching@example.org", defaults={"is_staff": True}
-    )
+    user, _ = User.objects.get_or_create(email="bench-matching@example.org")
+    for cluster in clusters:
+        ClusterManager.objects.get_or_create(cluster=cluster, user=user)
     for cluster in clusters[:5]:
         FundingSource.objects.get_or_create(
             cluster=cluster,
             name="Bench",
             defaults={"kind": "project", "amount": 1, "starts_on": timezone.localdate()},
         )
-    ClusterManager.objects.get_or_create(cluster=clusters[0], user=user)
-    open_calls = Call.objects.published().not_closed().count()
-    clusters_in_all = Cluster.objects.count()
-    print(f"{Call.objects.count()} calls ({open_calls} not closed), {clusters_in_all} clusters")
+    return user, clusters, calls
 
+
+def in_process(user: User, clusters: list[Cluster], calls: list[Call]) -> None:
     with CaptureQueriesContext(connection) as queries:
         found = matches_for(clusters[0], include_private=True)
     best = found[0].score if found else "-"
@@ -177,19 +179,117 @@ def main() -> None:
     def trivial():
         return client.get("/healthz")
 
-    page = f"/fi/funding/clusters/{clusters[0].slug}/"
-    assert client.get(page).status_code == 200
+    pages = [f"/fi/funding/clusters/{cluster.slug}/" for cluster in clusters]
+    assert client.get(pages[0]).status_code == 200
     cycle = iter(range(10**9))
     rows = {
         "matches_for (private rule too)": timed(
             lambda: matches_for(clusters[next(cycle) % 50], include_private=True), trivial, 100
         ),
         "clusters_for": timed(lambda: clusters_for(calls[next(cycle) % 50]), trivial, 100),
-        "matches page (test client, signed in)": timed(lambda: client.get(page), trivial, 100),
+        "matches page (test client, signed in)": timed(
+            lambda: client.get(pages[next(cycle) % 50]), trivial, 100
+        ),
     }
+    print("\nIn one process, CPU time (time.process_time), the trivial view asked in turn:")
     print("\n| what | p50 ms | p95 ms | ratio to /healthz |\n| --- | ---: | ---: | ---: |")
     for name, (p50, p95, ratio) in rows.items():
         print(f"| {name} | {p50:.1f} | {p95:.1f} | {ratio:.3f} |")
+
+
+SESSION = """
+from django.test import Client
+from klusteri.accounts.models import User
+client = Client()
+client.force_login(User.objects.get(email="bench-matching@example.org"))
+print(client.cookies["sessionid"].value)
+"""
+
+
+def signed_in_measure(port: int, paths: list[str], session: str, seconds: float) -> dict:
+    """``serve.measure`` for a signed-in person: 8 keep-alive clients, each request
+    carrying the session cookie."""
+    import http.client
+    import itertools
+    import threading
+
+    counter = itertools.count()
+    latencies: list[float] = []
+    errors = 0
+    lock = threading.Lock()
+    stop_at = time.monotonic() + seconds
+
+    def client() -> None:
+        nonlocal errors
+        connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+        local, local_errors = [], 0
+        headers = {"Cookie": f"sessionid={session}", "X-Forwarded-Proto": "https"}
+        while time.monotonic() < stop_at:
+            started = time.perf_counter()
+            connection.request("GET", paths[next(counter) % len(paths)], headers=headers)
+            response = connection.getresponse()
+            response.read()
+            local_errors += response.status != 200
+            local.append(time.perf_counter() - started)
+        connection.close()
+        with lock:
+            latencies.extend(local)
+            errors += local_errors
+
+    threads = [threading.Thread(target=client) for _ in range(8)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    latencies.sort()
+    return {
+        "requests": len(latencies),
+        "errors": errors,
+        "rps": len(latencies) / seconds,
+        "p50_ms": 1000 * statistics.median(latencies),
+        "p95_ms": 1000 * latencies[int(0.95 * (len(latencies) - 1))],
+    }
+
+
+def under_gunicorn(clusters: list[Cluster], seconds: float = 8) -> None:
+    """The matches page of 50 clusters in turn (signed in, so never from the page
+    cache) beside /healthz, under gunicorn with 2 workers, as bench/directory.py."""
+    import subprocess
+
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    import serve
+
+    env = serve.production_env(os.environ["KLUSTERI_DATABASE_URL"])
+    session = subprocess.run(
+        [str(serve.VENV_BIN / "klusteri"), "shell", "-c", SESSION],
+        env=env, capture_output=True, text=True, check=True,
+    ).stdout.split()[-1]  # fmt: skip
+    pages = [f"/fi/funding/clusters/{cluster.slug}/" for cluster in clusters]
+    with serve.server(env) as port:
+        signed_in_measure(port, ["/healthz"], session, 1)  # warm-up
+        signed_in_measure(port, pages, session, 2)
+        trivial = signed_in_measure(port, ["/healthz"], session, seconds)
+        matches = signed_in_measure(port, pages, session, seconds)
+    print("\nUnder gunicorn (2 workers, 8 keep-alive clients, signed in):")
+    print("\n| scenario | rps | ratio to trivial | p50 ms | p95 ms | errors |")
+    print("| --- | ---: | ---: | ---: | ---: | ---: |")
+    for name, row in [("trivial view (/healthz)", trivial), ("a cluster's matches", matches)]:
+        print(
+            f"| {name} | {row['rps']:.1f} | {row['rps'] / trivial['rps']:.3f} "
+            f"| {row['p50_ms']:.1f} | {row['p95_ms']:.1f} | {row['errors']} |"
+        )
+
+
+def main() -> None:
+    rng = random.Random(2026)
+    seed_calls(rng)
+    user, clusters, calls = seed_people(rng)
+    open_calls = Call.objects.published().not_closed().count()
+    clusters_in_all = Cluster.objects.count()
+    print(f"{Call.objects.count()} calls ({open_calls} not closed), {clusters_in_all} clusters")
+    in_process(user, clusters, calls)
+    if "--gunicorn" in sys.argv:
+        under_gunicorn(clusters)
 
 
 if __name__ == "__main__":

@@ -18,8 +18,9 @@ funding sources: ``matches_for(..., include_private=False)`` and ``clusters_for`
 """
 
 import json
+from collections import defaultdict
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime
 from functools import lru_cache
 
@@ -49,15 +50,15 @@ from klusteri.clusters.models import Cluster, Ecosystem, Tag
 from klusteri.funding.models import ApplicantType, Call, FundingKind, FundingSource
 from klusteri.search.text import forms
 
-MATCHES_SHOWN = 20  # a cluster's matches page: the best ones
+MATCHES_SHOWN = 10  # a cluster's matches page: the best ones
 # The bound on the cost of matching: at most this many eligible calls are scored
 # for a cluster, and this many clusters for a call (for each of the two signals
 # that find them, see ``clusters_for``). As in ``search.services.CANDIDATES``, a
 # question with more candidates than this is answered from the first of them, so
 # that 5,000 calls or 10,000 clusters cost no more than a few hundred: for a
 # cluster, the calls that close first (and those open until further notice).
-CANDIDATES = 500
-CLUSTER_CANDIDATES = 200
+CANDIDATES = 300
+CLUSTER_CANDIDATES = 100
 CLUSTERS_SHOWN = 10  # the call page's "clusters that match"
 
 # The kinds of a cluster's own funding that each kind of programme provides: a
@@ -98,28 +99,69 @@ class Keyword:
         return cls(tag, patterns_of(names))
 
     def found_in(self, keywords: list[str]) -> bool:
-        """The same test as ``q()``, in Python."""
-        words = [str(keyword).strip().lower() for keyword in keywords]
-        text = "\n".join(words)  # no pattern spans two keywords: none has a newline
-        return any(
-            (pattern in words) if len(pattern) < MIN_PART_LENGTH else (pattern in text)
-            for pattern in self.patterns
-        )
+        return found_in(self.patterns, keywords)
 
-    def q(self) -> Q:
-        """Calls whose keywords name this tag: a search in the keywords' JSON text."""
-        found = Q()
-        for pattern in self.patterns:
-            text = f'"{pattern}"' if len(pattern) < MIN_PART_LENGTH else pattern
-            found |= Q(keywords__icontains=json_text(text))
-        return found
+    def in_call(self) -> "ContainsAny":
+        """1 for a call whose keywords name this tag, else 0: the test of
+        ``found_in``, as a search in the keywords' JSON text."""
+        texts = [f'"{p}"' if len(p) < MIN_PART_LENGTH else p for p in self.patterns]
+        return ContainsAny("keywords", [json_text(text) for text in texts])
+
+
+class ContainsAny(Expression):
+    """1 when the column ``name`` contains any of ``texts``, case-insensitively (the
+    database's own ``icontains``, one for each text), else 0.
+
+    The same as ``Case(When(Q(name__icontains=a) | Q(name__icontains=b) ...))``,
+    but Django resolves the column once instead of once per text: for a profile's
+    few dozen texts that saves more time than the database spends on them."""
+
+    output_field = IntegerField()
+
+    def __init__(self, name: str, texts: list[str]):
+        super().__init__()
+        self.name, self.texts, self.column = name, texts, None
+
+    def resolve_expression(
+        self, query=None, allow_joins=True, reuse=None, summarize=False, for_save=False
+    ):
+        resolved = self.copy()
+        resolved.column = F(self.name).resolve_expression(query, allow_joins, reuse, summarize)
+        return resolved
+
+    def get_source_expressions(self):
+        return [self.column] if self.column is not None else []
+
+    def set_source_expressions(self, expressions):
+        if expressions:
+            (self.column,) = expressions
+
+    def as_sql(self, compiler, connection):
+        icontains = self.column.output_field.get_lookup("icontains")
+        tests, params = [], []
+        for text in self.texts:
+            sql, text_params = compiler.compile(icontains(self.column, text))
+            tests.append(sql)
+            params.extend(text_params)
+        return f"CASE WHEN ({' OR '.join(tests)}) THEN 1 ELSE 0 END", params
+
+
+def found_in(patterns: tuple[str, ...], keywords: list[str]) -> bool:
+    """Whether a call's ``keywords`` name a tag of ``patterns`` (``patterns_of``):
+    the test of ``Keyword.in_call``, in Python."""
+    words = [str(keyword).strip().lower() for keyword in keywords]
+    text = "\n".join(words)  # no pattern spans two keywords: none has a newline
+    return any(
+        (pattern in words) if len(pattern) < MIN_PART_LENGTH else (pattern in text)
+        for pattern in patterns
+    )
 
 
 @lru_cache(maxsize=10_000)
 def patterns_of(names: tuple[str, ...]) -> tuple[str, ...]:
     """The forms of a tag's names to look for in a call's keywords. Tags are few
     and rarely renamed: the cache spares stemming them on every request."""
-    lowered = {name.strip().lower() for name in names if name.strip()}
+    lowered = {(name or "").strip().lower() for name in names} - {""}
     patterns = {form for name in lowered for form in forms(name)}
     short = {p for p in patterns if len(p) < MIN_PART_LENGTH}
     # A pattern inside another finds everything the longer one does.
@@ -168,32 +210,52 @@ def profile_of(cluster: Cluster, *, include_private: bool, today: date) -> Profi
 
 @dataclass(frozen=True)
 class CallFacts:
-    """What the rules read of one call, to score clusters for it (``facts_of``)."""
+    """What the rules read of one call besides its own columns (``facts_of_calls``)."""
 
     call: Call
     admits_clusters: bool
     region_ids: frozenset[int]
     ecosystem_ids: frozenset[int]
-    tag_ids: frozenset[int]  # the tags its keywords name
+    tag_ids: frozenset[int] = frozenset()  # the tags its keywords name (``tags_named_by``)
 
 
-def facts_of(call: Call) -> CallFacts:
-    """Reads the call's applicant types, regions and ecosystems as prefetched (the
-    call page has them), or fetches them."""
-    prefetch_related_objects([call], "applicant_types", "regions", "ecosystems")
-    keywords = call.keywords or []
-    # The tags are a taxonomy of some dozens: cheaper to test each than to ask the
-    # database which ones a call's few keywords name.
-    tags = Tag.objects.only("name_fi", "name_sv", "name_en") if keywords else []
-    return CallFacts(
-        call=call,
-        admits_clusters=any(
-            t.slug == ApplicantType.CLUSTER_ORGANISATION for t in call.applicant_types.all()
-        ),
-        region_ids=frozenset(region.pk for region in call.regions.all()),
-        ecosystem_ids=frozenset(ecosystem.pk for ecosystem in call.ecosystems.all()),
-        tag_ids=frozenset(tag.pk for tag in tags if Keyword.of(tag).found_in(keywords)),
+def facts_of_calls(calls: list[Call]) -> list[CallFacts]:
+    """The facts of ``calls`` in three small queries of their link tables: cheaper
+    than prefetching the records, which the rules do not need (an ecosystem's
+    name comes from the cluster's, which are loaded)."""
+    pks = [call.pk for call in calls]
+    admitting = set(
+        Call.applicant_types.through.objects.filter(
+            call__in=pks, applicanttype__slug=ApplicantType.CLUSTER_ORGANISATION
+        ).values_list("call_id", flat=True)
     )
+    regions, ecosystems = defaultdict(set), defaultdict(set)
+    for call_id, region_id in Call.regions.through.objects.filter(call__in=pks).values_list(
+        "call_id", "region_id"
+    ):
+        regions[call_id].add(region_id)
+    for call_id, ecosystem_id in Call.ecosystems.through.objects.filter(call__in=pks).values_list(
+        "call_id", "ecosystem_id"
+    ):
+        ecosystems[call_id].add(ecosystem_id)
+    return [
+        CallFacts(
+            call=call,
+            admits_clusters=call.pk in admitting,
+            region_ids=frozenset(regions[call.pk]),
+            ecosystem_ids=frozenset(ecosystems[call.pk]),
+        )
+        for call in calls
+    ]
+
+
+def tags_named_by(keywords: list[str]) -> frozenset[int]:
+    """The tags a call's keywords name. The tags are a taxonomy of some dozens:
+    cheaper to test each than to ask the database which ones a few keywords name."""
+    if not keywords:
+        return frozenset()
+    tags = Tag.objects.values_list("pk", "name_fi", "name_sv", "name_en")
+    return frozenset(pk for pk, *names in tags if found_in(patterns_of(tuple(names)), keywords))
 
 
 # The rules ---------------------------------------------------------------------------
@@ -226,12 +288,11 @@ def admits_of_clusters(facts: CallFacts) -> Expression:
     return Value(int(facts.admits_clusters))
 
 
-def admits(call: Call, profile: Profile) -> int:
-    slugs = {applicant_type.slug for applicant_type in call.applicant_types.all()}
-    return int(ApplicantType.CLUSTER_ORGANISATION in slugs)
+def admits(facts: CallFacts, profile: Profile) -> int:
+    return int(facts.admits_clusters)
 
 
-def admits_reason(call: Call, profile: Profile, hits: int) -> str:
+def admits_reason(facts: CallFacts, profile: Profile, hits: int) -> str:
     return gettext("Cluster organisations may apply.")
 
 
@@ -257,18 +318,18 @@ def place_of_clusters(facts: CallFacts) -> Expression:
     return Value(IN_COUNTRY if facts.call.countries else 0)
 
 
-def place(call: Call, profile: Profile) -> int:
-    if profile.cluster.region_id in {region.pk for region in call.regions.all()}:
+def place(facts: CallFacts, profile: Profile) -> int:
+    if profile.cluster.region_id in facts.region_ids:
         return IN_REGION
-    return IN_COUNTRY if call.countries else 0
+    return IN_COUNTRY if facts.call.countries else 0
 
 
-def place_reason(call: Call, profile: Profile, hits: int) -> str:
+def place_reason(facts: CallFacts, profile: Profile, hits: int) -> str:
     if hits == IN_REGION:
         return gettext("Only for applicants in %(region)s, where the cluster is.") % {
             "region": profile.cluster.region.name
         }
-    names = ", ".join(str(country.name) for country in call.countries)
+    names = ", ".join(str(country.name) for country in facts.call.countries)
     return gettext("Only for applicants from %(countries)s: fewer compete.") % {"countries": names}
 
 
@@ -290,16 +351,16 @@ def ecosystems_of_clusters(facts: CallFacts) -> Expression:
     return number_of(shared, "cluster")
 
 
-def shared_ecosystems(call: Call, profile: Profile) -> list[Ecosystem]:
-    return [e for e in call.ecosystems.all() if e.pk in profile.ecosystems]
+def shared_ecosystems(facts: CallFacts, profile: Profile) -> list[Ecosystem]:
+    return [e for pk, e in profile.ecosystems.items() if pk in facts.ecosystem_ids]
 
 
-def ecosystems(call: Call, profile: Profile) -> int:
-    return len(shared_ecosystems(call, profile))
+def ecosystems(facts: CallFacts, profile: Profile) -> int:
+    return len(shared_ecosystems(facts, profile))
 
 
-def ecosystems_reason(call: Call, profile: Profile, hits: int) -> str:
-    names = [str(ecosystem) for ecosystem in shared_ecosystems(call, profile)]
+def ecosystems_reason(facts: CallFacts, profile: Profile, hits: int) -> str:
+    names = [str(ecosystem) for ecosystem in shared_ecosystems(facts, profile)]
     return ngettext(
         "Shares the EU industrial ecosystem %(names)s.",
         "Shares the EU industrial ecosystems %(names)s.",
@@ -310,7 +371,7 @@ def ecosystems_reason(call: Call, profile: Profile, hits: int) -> str:
 def keywords_of_calls(profile: Profile) -> Expression:
     total = Value(0)
     for keyword in profile.keywords:
-        total = total + one_if(keyword.q())
+        total = total + keyword.in_call()
     return total
 
 
@@ -321,16 +382,17 @@ def keywords_of_clusters(facts: CallFacts) -> Expression:
     return number_of(named, "cluster")
 
 
-def named_keywords(call: Call, profile: Profile) -> list[Tag]:
-    return [keyword.tag for keyword in profile.keywords if keyword.found_in(call.keywords)]
+def named_keywords(facts: CallFacts, profile: Profile) -> list[Tag]:
+    keywords = facts.call.keywords
+    return [keyword.tag for keyword in profile.keywords if keyword.found_in(keywords)]
 
 
-def keywords(call: Call, profile: Profile) -> int:
-    return len(named_keywords(call, profile))
+def keywords(facts: CallFacts, profile: Profile) -> int:
+    return len(named_keywords(facts, profile))
 
 
-def keywords_reason(call: Call, profile: Profile, hits: int) -> str:
-    names = [str(tag) for tag in named_keywords(call, profile)]
+def keywords_reason(facts: CallFacts, profile: Profile, hits: int) -> str:
+    names = [str(tag) for tag in named_keywords(facts, profile)]
     return ngettext(
         "The call names a keyword of the profile: %(names)s.",
         "The call names keywords of the profile: %(names)s.",
@@ -345,12 +407,13 @@ def lacking_of_calls(profile: Profile) -> Expression:
     return one_if(Q(programme__kind__in=kinds))
 
 
-def lacking(call: Call, profile: Profile) -> int:
-    return int(bool(profile.lacking) and PROVIDES.get(call.programme.kind) in profile.lacking)
+def lacking(facts: CallFacts, profile: Profile) -> int:
+    kind = facts.call.programme.kind
+    return int(bool(profile.lacking) and PROVIDES.get(kind) in profile.lacking)
 
 
-def lacking_reason(call: Call, profile: Profile, hits: int) -> str:
-    return str(GAPS[PROVIDES[call.programme.kind]])
+def lacking_reason(facts: CallFacts, profile: Profile, hits: int) -> str:
+    return str(GAPS[PROVIDES[facts.call.programme.kind]])
 
 
 @dataclass(frozen=True)
@@ -361,8 +424,8 @@ class Rule:
     most: int  # hits counted at most
     of_calls: Callable[[Profile], Expression]
     of_clusters: Callable[[CallFacts], Expression] | None  # None: private
-    hits: Callable[[Call, Profile], int]
-    reason: Callable[[Call, Profile, int], str]
+    hits: Callable[[CallFacts, Profile], int]
+    reason: Callable[[CallFacts, Profile, int], str]
 
     @property
     def is_private(self) -> bool:
@@ -430,13 +493,13 @@ class ClusterMatch:
     reasons: list[Reason]
 
 
-def explain(rules: list[Rule], call: Call, profile: Profile) -> list[Reason]:
+def explain(rules: list[Rule], facts: CallFacts, profile: Profile) -> list[Reason]:
     """The reasons one call and one cluster match, by the rules that score."""
     reasons = []
     for rule in rules:
-        hits = rule.hits(call, profile)
+        hits = rule.hits(facts, profile)
         if hits:
-            reason = rule.reason(call, profile, hits)
+            reason = rule.reason(facts, profile, hits)
             reasons.append(Reason(rule.name, str(rule.label), rule.points(hits), reason))
     return reasons
 
@@ -473,12 +536,11 @@ def matches_for(
         .annotate(score=_score(hits, rules))
         .order_by("-score", F("closes_at").asc(nulls_last=True), "identifier")
         .select_related("programme")
-        .prefetch_related("deadlines", "ecosystems", "applicant_types", "regions")[:limit]
+        .prefetch_related("deadlines")[:limit]
     )
     return [
-        Match(call=call, score=call.score, reasons=explain(rules, call, profile))
-        for call in best
-        if call.score > 0
+        Match(call=facts.call, score=facts.call.score, reasons=explain(rules, facts, profile))
+        for facts in facts_of_calls([call for call in best if call.score > 0])
     ]
 
 
@@ -496,7 +558,8 @@ def clusters_for(
     ):
         return []
     rules = [rule for rule in RULES if not rule.is_private]
-    facts = facts_of(call)
+    (facts,) = facts_of_calls([call])
+    facts = replace(facts, tag_ids=tags_named_by(call.keywords))
     if not facts.ecosystem_ids and not facts.tag_ids:
         return []  # no cluster can score on the rules that tell clusters apart
     # The hard rules of ``CallQuerySet.open_to``, from the call's side, as lookups
@@ -539,6 +602,6 @@ def clusters_for(
             keywords=[Keyword.of(tag) for tag in cluster.tags.all()],  # the named ones
             lacking=None,
         )
-        reasons = explain(rules, call, profile)
+        reasons = explain(rules, facts, profile)
         matches.append(ClusterMatch(cluster, sum(r.points for r in reasons), reasons))
     return matches
