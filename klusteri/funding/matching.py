@@ -222,7 +222,10 @@ class CallFacts:
 def facts_of_calls(calls: list[Call]) -> list[CallFacts]:
     """The facts of ``calls`` in three small queries of their link tables: cheaper
     than prefetching the records, which the rules do not need (an ecosystem's
-    name comes from the cluster's, which are loaded)."""
+    name comes from the cluster's, which are loaded). Calls that have them
+    prefetched (the call page shows them) are read without a query."""
+    if all(getattr(call, "_prefetched_objects_cache", {}).keys() >= PREFETCHED for call in calls):
+        return [facts_of_prefetched(call) for call in calls]  # the call page's own
     pks = [call.pk for call in calls]
     admitting = set(
         Call.applicant_types.through.objects.filter(
@@ -247,6 +250,20 @@ def facts_of_calls(calls: list[Call]) -> list[CallFacts]:
         )
         for call in calls
     ]
+
+
+PREFETCHED = {"applicant_types", "regions", "ecosystems"}
+
+
+def facts_of_prefetched(call: Call) -> CallFacts:
+    return CallFacts(
+        call=call,
+        admits_clusters=any(
+            kind.slug == ApplicantType.CLUSTER_ORGANISATION for kind in call.applicant_types.all()
+        ),
+        region_ids=frozenset(region.pk for region in call.regions.all()),
+        ecosystem_ids=frozenset(ecosystem.pk for ecosystem in call.ecosystems.all()),
+    )
 
 
 def tags_named_by(keywords: list[str]) -> frozenset[int]:

@@ -373,6 +373,19 @@ def test_clusters_for_queries_do_not_grow(
     assert len(found) == count + 1
 
 
+def test_clusters_for_reads_what_the_call_page_prefetched(
+    cluster, make_call, django_assert_num_queries
+):
+    make_call("Vety", keywords=["hydrogen"], ecosystems=Ecosystem.objects.filter(slug="digital"))
+    call = Call.objects.prefetch_related("applicant_types", "regions", "ecosystems").get()
+
+    # the tags; the clusters and their ecosystems and tags
+    with django_assert_num_queries(4):
+        (found,) = clusters_for(call)
+
+    assert found.cluster == cluster
+
+
 # The page ---------------------------------------------------------------------------
 
 
