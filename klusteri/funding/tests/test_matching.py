@@ -5,6 +5,7 @@ and who may see a cluster's matches."""
 from datetime import date, timedelta
 
 import pytest
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
 
@@ -384,6 +385,23 @@ def test_clusters_for_reads_what_the_call_page_prefetched(
         (found,) = clusters_for(call)
 
     assert found.cluster == cluster
+
+
+def test_the_call_pages_fragment_shows_the_clusters_and_their_reasons(cluster, make_call):
+    call = make_call("Vety", keywords=["hydrogen"])
+
+    with translation.override("en"):
+        html = render_to_string(
+            "funding/_call_matches.html", {"cluster_matches": clusters_for(call)}
+        )
+
+    assert "Clusters that match" in html
+    assert 'href="/en/clusters/vetyklusteri/"' in html
+    assert "+2 The call names a keyword of the profile: hydrogen." in html
+
+
+def test_the_call_pages_fragment_is_empty_without_matches():
+    assert render_to_string("funding/_call_matches.html", {"cluster_matches": []}).strip() == ""
 
 
 # The page ---------------------------------------------------------------------------
