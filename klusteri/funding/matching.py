@@ -10,7 +10,8 @@ scores nothing is no match.
 The database does the work: every rule is an annotation (``Exists``, a counting
 subquery, a ``Case``) of the candidates' rows, and the score orders them, so only
 the best ``limit`` rows come back, in a fixed number of queries however many calls
-and clusters there are. Python then words the reasons of those few.
+and clusters there are. The candidates are bounded too (``CANDIDATES``). Python
+then counts each rule's hits again for those few rows, to word the reasons.
 
 One rule reads what is private to the cluster's managers and platform staff, its
 funding sources: ``matches_for(..., include_private=False)`` and ``clusters_for``
@@ -105,6 +106,10 @@ class Keyword:
         """1 for a call whose keywords name this tag, else 0: the test of
         ``found_in``, as a search in the keywords' JSON text."""
         texts = [f'"{p}"' if len(p) < MIN_PART_LENGTH else p for p in self.patterns]
+        if connection.vendor == "sqlite":
+            # SQLite folds the case of ASCII letters only, and its JSON text has the
+            # others escaped: a keyword may begin with a capital Ä, Ö or Å.
+            texts += [text[0].upper() + text[1:] for text in texts if not text[0].isascii()]
         return ContainsAny("keywords", [json_text(text) for text in texts])
 
 
@@ -555,10 +560,11 @@ def matches_for(
         .select_related("programme")
         .prefetch_related("deadlines")[:limit]
     )
-    return [
-        Match(call=facts.call, score=facts.call.score, reasons=explain(rules, facts, profile))
-        for facts in facts_of_calls([call for call in best if call.score > 0])
-    ]
+    matches = []
+    for facts in facts_of_calls([call for call in best if call.score > 0]):
+        reasons = explain(rules, facts, profile)
+        matches.append(Match(facts.call, sum(reason.points for reason in reasons), reasons))
+    return matches
 
 
 def clusters_for(

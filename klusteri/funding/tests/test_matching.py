@@ -132,8 +132,13 @@ def test_keywords_match_the_profiles_tags_in_any_case_and_language(cluster, make
 def test_keywords_beyond_ascii_match(cluster, make_call):
     cluster.tags.add(Tag.objects.create(slug="smart-grids", name_fi="älykkäät sähköverkot"))
     call = make_call("Sähkö", applicant_types=NOBODY, keywords=["älykkäät sähköverkot"])
+    capital = make_call("Äly", applicant_types=NOBODY, keywords=["Älykkäät sähköverkot"])
 
-    assert scored(matches_for(cluster, include_private=False), call) == {"keywords": 2}
+    matches = matches_for(cluster, include_private=False)
+
+    assert scored(matches, call) == {"keywords": 2}
+    assert scored(matches, capital) == {"keywords": 2}
+    assert all(match.call.score == match.score for match in matches)
 
 
 def test_lacking_funding_scores_a_kind_the_cluster_has_no_current_source_of(cluster, make_call):
@@ -189,7 +194,11 @@ def test_the_database_and_the_reasons_agree_on_every_score(cluster, make_call):
             applicant_types=NOBODY if number % 4 == 0 else (ApplicantType.CLUSTER_ORGANISATION,),
         )
 
-    for match in matches_for(cluster, include_private=True):
+    matches = matches_for(cluster, include_private=True)
+
+    assert matches
+    for match in matches:
+        assert match.call.score == match.score  # what the database ranked by
         assert match.score == sum(reason.points for reason in match.reasons)
 
 
