@@ -572,7 +572,8 @@ def clusters_for(
 ) -> list[ClusterMatch]:
     """The published clusters ``call`` fits best, the best first, by the public
     rules only: what the call page shows anyone. None for a call that is closed,
-    unpublished or not open to clusters."""
+    unpublished or not open to clusters. With more candidates than
+    ``CLUSTER_CANDIDATES``, the best of a sample of them (see there)."""
     now = now or timezone.now()
     if (
         not call.is_published

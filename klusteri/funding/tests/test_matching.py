@@ -383,6 +383,17 @@ def test_clusters_for_queries_do_not_grow(
     assert len(found) == count + 1
 
 
+def test_clusters_for_scores_a_bounded_number_of_clusters(
+    cluster, make_cluster, make_call, monkeypatch
+):
+    monkeypatch.setattr(matching, "CLUSTER_CANDIDATES", 2)
+    for name in ("Toinen", "Kolmas", "Neljäs"):
+        make_cluster(name).tags.set(Tag.objects.filter(slug="hydrogen"))
+    call = make_call("Vety", keywords=["hydrogen"])
+
+    assert len(clusters_for(call)) == 2
+
+
 def test_clusters_for_reads_what_the_call_page_prefetched(
     cluster, make_call, django_assert_num_queries
 ):
