@@ -11,8 +11,15 @@ matches and ≥ 0.1 for a call page (of which ``clusters_for`` is a part).
         .venv/bin/klusteri seed_scale --clusters 10000 --organisations 0 --no-index
     KLUSTERI_DATABASE_URL=sqlite:////tmp/match_bench.sqlite3 .venv/bin/python bench/matching.py
 
-Calls (identifiers ``BENCH-…``) are bulk-created once, most of them open to any
-cluster, so that nearly every call is a candidate: the worst case for a cluster.
+Calls (identifiers ``BENCH-…``) are bulk-created once, two thirds of them not
+closed and most open to any cluster, with a summary in three languages so that
+their rows are as wide as real ones: the worst case for a cluster. ``--gunicorn``
+also serves the matches page of 50 clusters in turn under gunicorn, signed in.
+
+Figures of 2026-12-04 (SQLite, a shared two-core machine at load 3-5): CPU per
+call in one process, matches_for 11.4 ms, clusters_for 9.5 ms, the matches page
+19 ms (/healthz 0.3 ms); under gunicorn the matches page kept 0.028-0.056 of
+the trivial view's requests per second in two runs.
 """
 
 import os
