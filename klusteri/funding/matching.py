@@ -102,10 +102,12 @@ class Keyword:
     def found_in(self, keywords: list[str]) -> bool:
         return found_in(self.patterns, keywords)
 
-    def in_call(self) -> "ContainsAny":
+    def in_call(self) -> Expression:
         """1 for a call whose keywords name this tag, else 0: the test of
         ``found_in``, as a search in the keywords' JSON text."""
         texts = [f'"{p}"' if len(p) < MIN_PART_LENGTH else p for p in self.patterns]
+        if not texts:
+            return Value(0)  # a tag without a name names nothing
         if connection.vendor == "sqlite":
             # SQLite folds the case of ASCII letters only, and its JSON text has the
             # others escaped: a keyword may begin with a capital Ä, Ö or Å.

@@ -141,6 +141,13 @@ def test_keywords_beyond_ascii_match(cluster, make_call):
     assert all(match.call.score == match.score for match in matches)
 
 
+def test_a_tag_without_a_name_matches_nothing(cluster, make_call):
+    cluster.tags.add(Tag.objects.create(slug="nameless", name_fi="", name_en=""))
+    call = make_call("Vety", applicant_types=NOBODY, keywords=["hydrogen", ""])
+
+    assert scored(matches_for(cluster, include_private=False), call) == {"keywords": 2}
+
+
 def test_lacking_funding_scores_a_kind_the_cluster_has_no_current_source_of(cluster, make_call):
     operating = make_call("Operating", applicant_types=NOBODY, programme="digital-europe-edih")
     FundingSource.objects.create(
