@@ -1,6 +1,6 @@
 from django.urls import path
 
-from klusteri.funding.views import alerts, continuity, feeds, finder, transfer
+from klusteri.funding.views import alerts, continuity, feeds, finder, matches, transfer
 
 app_name = "funding"
 
@@ -10,7 +10,8 @@ urlpatterns = [
     path("calls/<str:identifier>/", finder.call_detail, name="call-detail"),
     path("programmes/<slug:slug>/", finder.programme_detail, name="programme-detail"),
     path("deadlines.ics", feeds.deadline_feed, name="ical"),
-    # A cluster's funding sources
+    # A cluster's matches and funding sources
+    path("clusters/<slug:slug>/", matches.cluster_matches, name="cluster-matches"),
     path("clusters/<slug:slug>/sources/", continuity.source_list, name="sources"),
     path("clusters/<slug:slug>/sources/add/", continuity.source_add, name="source-add"),
     path("clusters/<slug:slug>/sources/<int:pk>/edit/", continuity.source_edit, name="source-edit"),

@@ -328,7 +328,8 @@ PAGES = {
     "funding:call-list": Page(get=EVERYONE),
     "funding:call-detail": Page(get=EVERYONE, kwargs=CALL),
     "funding:programme-detail": Page(get=EVERYONE, kwargs={"slug": "interreg-aurora"}),
-    # Funding: a cluster's funding sources, for its managers
+    # Funding: a cluster's matches and funding sources, for its managers
+    "funding:cluster-matches": Page(get=CLUSTER_MANAGERS, kwargs=CLUSTER),
     "funding:sources": Page(get=CLUSTER_MANAGERS, kwargs=CLUSTER),
     "funding:source-add": Page(get=CLUSTER_MANAGERS, post=CLUSTER_MANAGERS_SAVE, kwargs=CLUSTER,
                                data=new_funding_source),
@@ -507,7 +508,7 @@ STATES = {
     ),
     "unpublished cluster": State(
         enter=unpublish_the_cluster,
-        covers=("clusters:", "funding:source"),
+        covers=("clusters:", "funding:source", "funding:cluster-matches"),
         rows={
             # Lists leave the draft out; they answer as ever.
             "clusters:list": PAGES["clusters:list"],
@@ -533,7 +534,8 @@ STATES = {
                                          kwargs=MEMBERSHIP, data=changed_membership),
             "clusters:member-remove": Page(get=DRAFT_MANAGERS, post=DRAFT_MANAGERS_SAVE,
                                            kwargs=MEMBERSHIP),
-            # A draft's funding sources are its managers' as ever.
+            # A draft's matches and funding sources are its managers' as ever.
+            "funding:cluster-matches": Page(get=DRAFT_MANAGERS, kwargs=CLUSTER),
             "funding:sources": Page(get=DRAFT_MANAGERS, kwargs=CLUSTER),
             "funding:source-add": Page(get=DRAFT_MANAGERS, post=DRAFT_MANAGERS_SAVE,
                                        kwargs=CLUSTER, data=new_funding_source),

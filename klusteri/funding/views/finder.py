@@ -18,6 +18,7 @@ from django.views.decorators.http import require_safe
 from klusteri.clusters.filters import FILTER_CHOICES_TIMEOUT
 from klusteri.clusters.views.directory import CappedPaginator, active_filters, page_number
 from klusteri.core import pagecache
+from klusteri.funding import matching
 from klusteri.funding.cards import call_cards, card_rows
 from klusteri.funding.filters import CallFilter
 from klusteri.funding.models import Call, Programme
@@ -73,7 +74,9 @@ def call_detail(request: HttpRequest, identifier: str) -> HttpResponse:
         .prefetch_related("deadlines", "applicant_types", "regions", "ecosystems"),
         identifier=identifier,
     )
-    return render(request, "funding/call_detail.html", {"call": call, "now": timezone.now()})
+    now = timezone.now()
+    context = {"call": call, "now": now, "cluster_matches": matching.clusters_for(call, now=now)}
+    return render(request, "funding/call_detail.html", context)
 
 
 @require_safe
