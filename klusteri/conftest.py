@@ -244,23 +244,33 @@ def outsider_client(outsider):
     return client_for(outsider)
 
 
-@pytest.fixture
-def reference_data(transactional_db) -> None:
-    """For tests outside the test transaction (a live server, a restore): the
-    database is emptied after each of them, the reference data that migrations load
-    included, so put it back when it is gone. (pytest-django runs these tests after
-    all the others.)"""
+def restore_reference_data() -> None:
+    """Put back the reference data that migrations load (regions and municipalities,
+    the directory's taxonomies, funding programmes and applicant types) where a
+    flush has emptied them."""
     from django.apps import apps
 
     from klusteri.clusters.reference import load_reference_data
+    from klusteri.funding.reference import load_applicant_types, load_programmes
     from klusteri.places.loader import load_places
-    from klusteri.places.models import Region
 
-    if not Region.objects.exists():
-        load_places(Region, apps.get_model("places", "Municipality"))
+    if not apps.get_model("places", "Region").objects.exists():
+        load_places(apps.get_model("places", "Region"), apps.get_model("places", "Municipality"))
         load_reference_data(
             *(
                 apps.get_model("clusters", name)
                 for name in ("Ecosystem", "NaceSection", "NaceDivision", "ServiceArea")
             )
         )
+    if not apps.get_model("funding", "Programme").objects.exists():
+        load_applicant_types(apps.get_model("funding", "ApplicantType"))
+        load_programmes(apps.get_model("funding", "Programme"))
+
+
+@pytest.fixture
+def reference_data(transactional_db) -> None:
+    """For tests outside the test transaction (a live server, a restore): the
+    database is emptied after each of them, the reference data that migrations load
+    included, so put it back when it is gone. (pytest-django runs these tests after
+    all the others.)"""
+    restore_reference_data()

@@ -16,6 +16,7 @@ import re
 import pytest
 from django.core.management import call_command
 
+from klusteri.conftest import restore_reference_data
 from klusteri.search import search
 
 H2_NORTH = "pohjoisen-vetyklusteri"
@@ -88,18 +89,7 @@ def demo_clusters(django_db_setup, django_db_blocker):
     with django_db_blocker.unblock():
         call_command("flush", "--no-input", verbosity=0)
         # Put back the reference data that migrations load, for the tests after these.
-        from django.apps import apps
-
-        from klusteri.clusters.reference import load_reference_data
-        from klusteri.places.loader import load_places
-
-        load_places(apps.get_model("places", "Region"), apps.get_model("places", "Municipality"))
-        load_reference_data(
-            *(
-                apps.get_model("clusters", name)
-                for name in ("Ecosystem", "NaceSection", "NaceDivision", "ServiceArea")
-            )
-        )
+        restore_reference_data()
 
 
 pytestmark = pytest.mark.django_db

@@ -12,8 +12,7 @@ from django.utils import timezone, translation
 from playwright.sync_api import expect
 
 from klusteri.e2e_fixtures import assert_accessible, open_page, submit_form
-from klusteri.funding.models import ApplicantType, FollowedCall, Programme, SavedSearch
-from klusteri.funding.reference import load_applicant_types, load_programmes
+from klusteri.funding.models import FollowedCall, SavedSearch
 from klusteri.funding.services import unsubscribe_token
 from klusteri.funding.testing import make_call
 
@@ -21,19 +20,11 @@ pytest_plugins = ["klusteri.e2e_fixtures"]
 pytestmark = [
     pytest.mark.browser,
     pytest.mark.django_db(transaction=True),
-    pytest.mark.usefixtures("reference_data", "funding_reference_data"),
+    pytest.mark.usefixtures("reference_data"),
 ]
 
 LANGUAGES = ["fi", "sv", "en"]
 SAVE = {"fi": "Tallenna haku", "sv": "Spara sökningen", "en": "Save the search"}
-
-
-@pytest.fixture
-def funding_reference_data(reference_data):
-    """The live server's tests empty the database, the programmes included."""
-    if not Programme.objects.exists():
-        load_applicant_types(ApplicantType)
-        load_programmes(Programme)
 
 
 def url(name: str, language: str, **kwargs) -> str:

@@ -51,8 +51,8 @@ def signed_in(make_page, live_server, user):
 
 @pytest.fixture
 def continuation_call(db):
-    """An open call of a post-project programme, for any cluster: the warning's option.
-    (The live server's database has no reference programmes: they are flushed.)"""
+    """An open call of a post-project programme of its own, for any cluster: the
+    warning's option."""
     programme = Programme.objects.create(
         slug="jatkorahoitus",
         name="Jatkorahoitus",

@@ -23,7 +23,7 @@ pytest_plugins = ["klusteri.e2e_fixtures"]
 pytestmark = [
     pytest.mark.browser,
     pytest.mark.django_db(transaction=True),
-    pytest.mark.usefixtures("funding_reference_data"),
+    pytest.mark.usefixtures("reference_data"),
 ]
 
 LANGUAGES = ["fi", "sv", "en"]

@@ -11,8 +11,7 @@ from django.utils import translation
 from playwright.sync_api import expect
 
 from klusteri.e2e_fixtures import assert_accessible, open_page, submit_form
-from klusteri.funding.models import ApplicantType, Call, Programme
-from klusteri.funding.reference import load_applicant_types, load_programmes
+from klusteri.funding.models import Call
 
 pytest_plugins = ["klusteri.e2e_fixtures"]
 pytestmark = [
@@ -23,15 +22,6 @@ pytestmark = [
 
 DATA = Path(__file__).parent / "data"
 LANGUAGES = ["fi", "sv", "en"]
-
-
-@pytest.fixture
-def programmes(reference_data):
-    """The live server's tests empty the database after them, the funding
-    programmes that a migration loads included."""
-    if not Programme.objects.exists():
-        load_programmes(Programme)
-        load_applicant_types(ApplicantType)
 
 
 def signed_in(make_page, live_server, user):
@@ -54,7 +44,7 @@ def upload(name: str) -> dict:
     return {"name": name, "mimeType": "text/plain", "buffer": (DATA / name).read_bytes()}
 
 
-def test_browser_call_import_reports_in_every_language(make_page, live_server, staff, programmes):
+def test_browser_call_import_reports_in_every_language(make_page, live_server, staff):
     page = signed_in(make_page, live_server, staff)
     for language in LANGUAGES:
         with translation.override(language):

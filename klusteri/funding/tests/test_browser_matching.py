@@ -11,8 +11,6 @@ from playwright.sync_api import expect
 
 from klusteri.clusters.models import Ecosystem, Tag
 from klusteri.e2e_fixtures import assert_accessible, open_page
-from klusteri.funding.models import ApplicantType, Programme
-from klusteri.funding.reference import load_applicant_types, load_programmes
 
 pytest_plugins = ["klusteri.e2e_fixtures"]
 pytestmark = [
@@ -25,16 +23,7 @@ LANGUAGES = ["fi", "sv", "en"]
 
 
 @pytest.fixture
-def funding_reference_data(reference_data):
-    """The live server's tests empty the database: put the programmes and applicant
-    types back (``reference_data`` restores the places and taxonomies)."""
-    if not Programme.objects.exists():
-        load_applicant_types(ApplicantType)
-        load_programmes(Programme)
-
-
-@pytest.fixture
-def matching_cluster(funding_reference_data, cluster, make_call):
+def matching_cluster(reference_data, cluster, make_call):
     """Vetyklusteri with a profile, and three calls that fit it, one best of all."""
     digital = Ecosystem.objects.filter(slug="digital")
     cluster.ecosystems.set(digital)
