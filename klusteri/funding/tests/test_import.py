@@ -601,6 +601,7 @@ CELL_VALUES = st.one_of(
 @given(column=st.sampled_from(COLUMNS), value=CELL_VALUES)
 @example(column="budget_total", value=1e300)  # found by hypothesis: more digits than Decimal's
 @example(column="deadlines", value="0001-01-01T00:00")
+@example(column="identifier", value="a\x00b")  # PostgreSQL cannot be asked about a NUL
 def test_any_cell_is_imported_or_refused_with_a_message(column, value):
     document = json.dumps([{**VALID, column: value}]).encode()
 

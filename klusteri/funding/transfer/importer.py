@@ -178,10 +178,14 @@ def _plan(rows, errors, warnings, *, source, portal) -> list[_Plan]:
     """Match each row to the call it updates (or a new one) and check it; errors and
     warnings go to their lists."""
     cells = Cells()
+    # Read before the cells are checked: a raw value the database could not even be
+    # asked about (a NUL character, refused below with a message) is left out.
     identifiers = {str(row.values.get("identifier") or "").strip() for row in rows}
     existing = {
         call.identifier: call
-        for call in Call.objects.filter(identifier__in=identifiers - {""})
+        for call in Call.objects.filter(
+            identifier__in=[i for i in identifiers if i and "\x00" not in i]
+        )
         .select_related("programme")
         .prefetch_related(*RELATED, "deadlines")
     }
