@@ -9,7 +9,7 @@ from collections.abc import Iterable
 from itertools import batched
 
 from django.conf import settings
-from django.db.models import Case, IntegerField, QuerySet, Value, When
+from django.db.models import F, Func, IntegerField, QuerySet
 
 from klusteri.funding.models import Call
 from klusteri.search import delete_documents, index_documents, search
@@ -56,15 +56,29 @@ def search_calls(query: str) -> list[int]:
     return search(KIND, query)
 
 
+class Rank(Func):
+    """A row's place in ``position`` (primary key → rank), as a simple CASE on the
+    primary key. Built in one step: as many ``When(pk=…)`` as results (up to 500)
+    cost tens of milliseconds to resolve, far more than the query takes to run."""
+
+    output_field = IntegerField()
+
+    def __init__(self, position: dict[int, int]) -> None:
+        super().__init__(F("pk"))
+        self.position = position
+
+    def as_sql(self, compiler, connection, **extra_context):
+        pk_sql, pk_params = compiler.compile(self.source_expressions[0])
+        whens = " WHEN %s THEN %s" * len(self.position)
+        params = [value for pair in self.position.items() for value in pair]
+        return f"CASE {pk_sql}{whens} END", (*pk_params, *params)
+
+
 def in_order(calls: QuerySet[Call], position: dict[int, int]) -> QuerySet[Call]:
     """``calls`` in the order of ``position`` (primary key → rank)."""
     if not position:
         return calls
-    rank = Case(
-        *(When(pk=pk, then=Value(index)) for pk, index in position.items()),
-        output_field=IntegerField(),
-    )
-    return calls.order_by(rank, "identifier")
+    return calls.order_by(Rank(position), "identifier")
 
 
 def joined(texts: Iterable[str | None]) -> str:

@@ -284,6 +284,28 @@ def test_search_words_through_q(client, make_call, django_capture_on_commit_call
     assert titles(client.get(URL + "?q=nothing+like+this")) == []
 
 
+def test_words_sort_by_relevance_unless_another_order_is_chosen(
+    client, make_call, django_capture_on_commit_callbacks
+):
+    soon, later = (timezone.now() + timedelta(days=days) for days in (10, 40))
+    with django_capture_on_commit_callbacks(execute=True):  # the search index
+        make_call("Battery recycling", summary_en="Hydrogen storage too.", deadlines=[soon])
+        make_call("Hydrogen valleys", deadlines=[later])
+        make_call("Clean transport", keywords=["hydrogen"], deadlines=[soon])
+
+    # A word in the title weighs most, then in the keywords, then in the summary.
+    assert titles(client.get(URL + "?q=hydrogen")) == [
+        "Hydrogen valleys",
+        "Clean transport",
+        "Battery recycling",
+    ]
+    assert titles(client.get(URL + "?q=hydrogen&sort=deadline")) == [
+        "Battery recycling",
+        "Clean transport",
+        "Hydrogen valleys",
+    ]
+
+
 def test_filters_combine_and_each_can_be_removed(client, make_call):
     make_call("Nordic SME", programme="nordic-innovation", applicant_types=["sme"])
     make_call("Nordic cluster", programme="nordic-innovation")
