@@ -153,12 +153,19 @@ class ContainsAny(Expression):
 def found_in(patterns: tuple[str, ...], keywords: list[str]) -> bool:
     """Whether a call's ``keywords`` name a tag of ``patterns`` (``patterns_of``):
     the test of ``Keyword.in_call``, in Python."""
-    words = [str(keyword).strip().lower() for keyword in keywords]
-    text = "\n".join(words)  # no pattern spans two keywords: none has a newline
+    words, text = words_of(tuple(keywords))
     return any(
         (pattern in words) if len(pattern) < MIN_PART_LENGTH else (pattern in text)
         for pattern in patterns
     )
+
+
+@lru_cache(maxsize=1_000)
+def words_of(keywords: tuple[str, ...]) -> tuple[frozenset[str], str]:
+    """A call's keywords as ``found_in`` reads them, lowercased: each, and all in one
+    text. The same call's are read once for every tag that is tested."""
+    words = [str(keyword).strip().lower() for keyword in keywords]
+    return frozenset(words), "\n".join(words)  # no pattern spans two: none has a newline
 
 
 @lru_cache(maxsize=10_000)
@@ -629,18 +636,24 @@ def clusters_for(
     # Those rules score a shared ecosystem or a tag the call names. The clusters
     # that have one are found along the indexes of the two link tables, at most
     # CLUSTER_CANDIDATES of each (named tags are the rarer and surer sign), and
-    # only they are scored.
+    # only they are scored: one subquery of both, which the database runs once
+    # (SQLite runs each of ``Q(pk__in=a) | Q(pk__in=b)`` twice).
     def candidates(links: QuerySet, **lookup) -> QuerySet:
-        return links.filter(**eligible, **lookup).values("cluster")[:CLUSTER_CANDIDATES]
+        sample = links.filter(**eligible, **lookup).values("cluster")[:CLUSTER_CANDIDATES]
+        return Cluster.objects.filter(pk__in=sample).values("pk")  # a union takes no LIMIT
 
-    sharing = Q(pk__in=candidates(Cluster.tags.through.objects, tag__in=facts.tag_ids)) | Q(
-        pk__in=candidates(Cluster.ecosystems.through.objects, ecosystem__in=facts.ecosystem_ids)
-    )
+    samples = []
+    if facts.tag_ids:
+        samples.append(candidates(Cluster.tags.through.objects, tag__in=facts.tag_ids))
+    if facts.ecosystem_ids:
+        links = Cluster.ecosystems.through.objects
+        samples.append(candidates(links, ecosystem__in=facts.ecosystem_ids))
+    sharing = samples[0].union(samples[1]) if len(samples) == 2 else samples[0]
     distinguishing = [rule for rule in rules if rule.name not in SAME_FOR_EVERY_CLUSTER]
     hits = {rule.name: rule.of_clusters(facts) for rule in distinguishing}
     best = [
         cluster
-        for cluster in Cluster.objects.filter(sharing)
+        for cluster in Cluster.objects.filter(pk__in=sharing)
         .select_related("region")
         .only(*MATCHING_CLUSTER_FIELDS)
         .annotate(score=_score(hits, distinguishing))
