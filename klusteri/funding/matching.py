@@ -34,13 +34,11 @@ from django.db.models import (
     F,
     IntegerField,
     OuterRef,
-    Prefetch,
     Q,
     QuerySet,
     Subquery,
     Value,
     When,
-    prefetch_related_objects,
 )
 from django.db.models.functions import Coalesce, Least
 from django.utils import timezone
@@ -96,8 +94,7 @@ class Keyword:
 
     @classmethod
     def of(cls, tag: Tag) -> "Keyword":
-        names = tuple(getattr(tag, f"name_{code}") or "" for code in ("fi", "sv", "en"))
-        return cls(tag, patterns_of(names))
+        return cls(tag, patterns_of(names_of(tag)))
 
     def found_in(self, keywords: list[str]) -> bool:
         return found_in(self.patterns, keywords)
@@ -156,12 +153,19 @@ class ContainsAny(Expression):
 def found_in(patterns: tuple[str, ...], keywords: list[str]) -> bool:
     """Whether a call's ``keywords`` name a tag of ``patterns`` (``patterns_of``):
     the test of ``Keyword.in_call``, in Python."""
-    words = [str(keyword).strip().lower() for keyword in keywords]
-    text = "\n".join(words)  # no pattern spans two keywords: none has a newline
+    words, text = words_of(tuple(keywords))
     return any(
         (pattern in words) if len(pattern) < MIN_PART_LENGTH else (pattern in text)
         for pattern in patterns
     )
+
+
+@lru_cache(maxsize=1_000)
+def words_of(keywords: tuple[str, ...]) -> tuple[frozenset[str], str]:
+    """A call's keywords as ``found_in`` reads them, lowercased: each, and all in one
+    text. The same call's are read once for every tag that is tested."""
+    words = [str(keyword).strip().lower() for keyword in keywords]
+    return frozenset(words), "\n".join(words)  # no pattern spans two: none has a newline
 
 
 @lru_cache(maxsize=10_000)
@@ -273,13 +277,26 @@ def facts_of_prefetched(call: Call) -> CallFacts:
     )
 
 
-def tags_named_by(keywords: list[str]) -> frozenset[int]:
-    """The tags a call's keywords name. The tags are a taxonomy of some dozens:
-    cheaper to test each than to ask the database which ones a few keywords name."""
+def tags_named_by(keywords: list[str]) -> list[Tag]:
+    """The tags a call's keywords name, in the taxonomy's order. The tags are a
+    taxonomy of some dozens: cheaper to test each than to ask the database which
+    ones a few keywords name."""
     if not keywords:
-        return frozenset()
-    tags = Tag.objects.values_list("pk", "name_fi", "name_sv", "name_en")
-    return frozenset(pk for pk, *names in tags if found_in(patterns_of(tuple(names)), keywords))
+        return []
+    # Their names alone, and a record only for the few named: the reasons name them.
+    names = Tag.objects.values_list("pk", *TAG_NAMES)
+    return [
+        Tag(pk=pk, **dict(zip(TAG_NAMES, row, strict=True)))
+        for pk, *row in names
+        if found_in(patterns_of(tuple(row)), keywords)
+    ]
+
+
+TAG_NAMES = ("name_fi", "name_sv", "name_en")
+
+
+def names_of(tag: Tag) -> tuple[str, ...]:
+    return tuple(getattr(tag, name) or "" for name in TAG_NAMES)
 
 
 # The rules ---------------------------------------------------------------------------
@@ -528,6 +545,19 @@ def explain(rules: list[Rule], facts: CallFacts, profile: Profile) -> list[Reaso
     return reasons
 
 
+MATCH_FIELDS = (
+    "identifier",
+    "title",
+    "opens_at",
+    "closes_at",
+    "countries",
+    "keywords",
+    "is_published",
+    "is_demo",
+    "programme",
+)
+
+
 def matches_for(
     cluster: Cluster,
     *,
@@ -541,7 +571,6 @@ def matches_for(
     its region alone: ``select_related`` it."""
     now = now or timezone.now()
     rules = [rule for rule in RULES if include_private or not rule.is_private]
-    prefetch_related_objects([cluster], "ecosystems", "tags")
     profile = profile_of(cluster, include_private=include_private, today=timezone.localdate(now))
     # The candidates: the first CANDIDATES eligible calls in the order of their last
     # deadline (the calls open until further notice first, as the index has them),
@@ -559,6 +588,9 @@ def matches_for(
         Call.objects.filter(pk__in=eligible)
         .annotate(score=_score(hits, rules))
         .order_by("-score", F("closes_at").asc(nulls_last=True), "identifier")
+        # What a match's card and reasons read: the database sorts every candidate
+        # with the columns it returns, and the summaries would be most of them.
+        .only(*MATCH_FIELDS, "programme__name", "programme__kind")
         .select_related("programme")
         .prefetch_related("deadlines")[:limit]
     )
@@ -567,6 +599,10 @@ def matches_for(
         reasons = explain(rules, facts, profile)
         matches.append(Match(facts.call, sum(reason.points for reason in reasons), reasons))
     return matches
+
+
+# What the call page's list of clusters shows of each (``_call_matches.html``).
+MATCHING_CLUSTER_FIELDS = ("name", "slug", "country", "is_demo", "region__name")
 
 
 def clusters_for(
@@ -585,7 +621,8 @@ def clusters_for(
         return []
     rules = [rule for rule in RULES if not rule.is_private]
     (facts,) = facts_of_calls([call])
-    facts = replace(facts, tag_ids=tags_named_by(call.keywords))
+    named_tags = tags_named_by(call.keywords)
+    facts = replace(facts, tag_ids=frozenset(tag.pk for tag in named_tags))
     if not facts.ecosystem_ids and not facts.tag_ids:
         return []  # no cluster can score on the rules that tell clusters apart
     # The hard rules of ``CallQuerySet.open_to``, from the call's side, as lookups
@@ -599,35 +636,60 @@ def clusters_for(
     # Those rules score a shared ecosystem or a tag the call names. The clusters
     # that have one are found along the indexes of the two link tables, at most
     # CLUSTER_CANDIDATES of each (named tags are the rarer and surer sign), and
-    # only they are scored.
+    # only they are scored: one subquery of both, which the database runs once
+    # (SQLite runs each of ``Q(pk__in=a) | Q(pk__in=b)`` twice).
     def candidates(links: QuerySet, **lookup) -> QuerySet:
-        return links.filter(**eligible, **lookup).values("cluster")[:CLUSTER_CANDIDATES]
+        sample = links.filter(**eligible, **lookup).values("cluster")[:CLUSTER_CANDIDATES]
+        return Cluster.objects.filter(pk__in=sample).values("pk")  # a union takes no LIMIT
 
-    sharing = Q(pk__in=candidates(Cluster.tags.through.objects, tag__in=facts.tag_ids)) | Q(
-        pk__in=candidates(Cluster.ecosystems.through.objects, ecosystem__in=facts.ecosystem_ids)
-    )
+    samples = []
+    if facts.tag_ids:
+        samples.append(candidates(Cluster.tags.through.objects, tag__in=facts.tag_ids))
+    if facts.ecosystem_ids:
+        links = Cluster.ecosystems.through.objects
+        samples.append(candidates(links, ecosystem__in=facts.ecosystem_ids))
+    sharing = samples[0].union(samples[1]) if len(samples) == 2 else samples[0]
     distinguishing = [rule for rule in rules if rule.name not in SAME_FOR_EVERY_CLUSTER]
     hits = {rule.name: rule.of_clusters(facts) for rule in distinguishing}
-    best = (
-        Cluster.objects.filter(sharing)
-        .for_cards()
+    best = [
+        cluster
+        for cluster in Cluster.objects.filter(pk__in=sharing)
+        .select_related("region")
+        .only(*MATCHING_CLUSTER_FIELDS)
         .annotate(score=_score(hits, distinguishing))
-        .order_by("-score", "name", "pk")
-        .prefetch_related(
-            Prefetch("ecosystems", Ecosystem.objects.filter(pk__in=facts.ecosystem_ids)),
-            Prefetch("tags", Tag.objects.filter(pk__in=facts.tag_ids)),
-        )[:limit]
-    )
+        .order_by("-score", "name", "pk")[:limit]
+        if cluster.score > 0
+    ]
+    # What the reasons name: the shared ecosystems and the named tags of the few
+    # best, from the link tables (cheaper than prefetching them into each).
+    shared, named = links_of(best, facts)
     matches = []
     for cluster in best:
-        if cluster.score == 0:
-            continue
         profile = Profile(
             cluster=cluster,
-            ecosystems={e.pk: e for e in cluster.ecosystems.all()},  # the shared ones
-            keywords=[Keyword.of(tag) for tag in cluster.tags.all()],  # the named ones
+            ecosystems={e.pk: e for e in shared[cluster.pk]},
+            keywords=[Keyword.of(tag) for tag in named_tags if tag.pk in named[cluster.pk]],
             lacking=None,
         )
         reasons = explain(rules, facts, profile)
         matches.append(ClusterMatch(cluster, sum(r.points for r in reasons), reasons))
     return matches
+
+
+def links_of(clusters: list[Cluster], facts: CallFacts) -> tuple[dict, dict]:
+    """For each of ``clusters``, the ecosystems it shares with the call (in their
+    order) and the ids of the tags of its profile that the call's keywords name:
+    one small query of each link table, for the few clusters shown."""
+    shared, named = defaultdict(list), defaultdict(set)
+    pks = [cluster.pk for cluster in clusters]
+    if pks and facts.ecosystem_ids:
+        for ecosystem in Ecosystem.objects.filter(
+            pk__in=facts.ecosystem_ids, clusters__in=pks
+        ).annotate(cluster_pk=F("clusters")):
+            shared[ecosystem.cluster_pk].append(ecosystem)
+    if pks and facts.tag_ids:
+        for cluster_id, tag_id in Cluster.tags.through.objects.filter(
+            cluster__in=pks, tag__in=facts.tag_ids
+        ).values_list("cluster_id", "tag_id"):
+            named[cluster_id].add(tag_id)
+    return shared, named

@@ -325,6 +325,13 @@ class Call(models.Model):
                 fields=["programme", *FINDER_COLUMNS], name="funding_call_finder_programme"
             ),
             models.Index(fields=[*FINDER_COLUMNS, "programme"], name="funding_call_finder"),
+            # A cluster's matches read the calls open to it in the order of their
+            # deadlines (``matching.matches_for``): the columns of the hard rules
+            # alongside let the database choose them from the index alone.
+            models.Index(
+                fields=["closes_at", "opens_at", "is_published", "cluster_role", "countries"],
+                name="funding_call_eligibility",
+            ),
         ]
         constraints = [
             models.CheckConstraint(

@@ -9,192 +9,592 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('clusters', '0005_directory_sort_indexes'),
-        ('places', '0002_load_reference_data'),
+        ("clusters", "0005_directory_sort_indexes"),
+        ("places", "0002_load_reference_data"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='ApplicantType',
+            name="ApplicantType",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('slug', models.SlugField(unique=True, verbose_name='slug')),
-                ('position', models.PositiveSmallIntegerField(default=0, verbose_name='position')),
-                ('name', models.CharField(max_length=100, verbose_name='name')),
-                ('name_fi', models.CharField(max_length=100, null=True, verbose_name='name')),
-                ('name_sv', models.CharField(max_length=100, null=True, verbose_name='name')),
-                ('name_en', models.CharField(max_length=100, null=True, verbose_name='name')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("slug", models.SlugField(unique=True, verbose_name="slug")),
+                ("position", models.PositiveSmallIntegerField(default=0, verbose_name="position")),
+                ("name", models.CharField(max_length=100, verbose_name="name")),
+                ("name_fi", models.CharField(max_length=100, null=True, verbose_name="name")),
+                ("name_sv", models.CharField(max_length=100, null=True, verbose_name="name")),
+                ("name_en", models.CharField(max_length=100, null=True, verbose_name="name")),
             ],
             options={
-                'verbose_name': 'applicant type',
-                'verbose_name_plural': 'applicant types',
-                'ordering': ['position'],
+                "verbose_name": "applicant type",
+                "verbose_name_plural": "applicant types",
+                "ordering": ["position"],
             },
         ),
         migrations.CreateModel(
-            name='Programme',
+            name="Programme",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('slug', models.SlugField(max_length=100, unique=True, verbose_name='slug')),
-                ('name', models.CharField(max_length=200, verbose_name='name')),
-                ('name_fi', models.CharField(max_length=200, null=True, verbose_name='name')),
-                ('name_sv', models.CharField(max_length=200, null=True, verbose_name='name')),
-                ('name_en', models.CharField(max_length=200, null=True, verbose_name='name')),
-                ('funder', models.CharField(max_length=200, verbose_name='funder')),
-                ('level', models.CharField(choices=[('eu', 'EU'), ('nordic', 'Nordic'), ('national', 'National'), ('regional', 'Regional')], max_length=20, verbose_name='level')),
-                ('kind', models.CharField(choices=[('project', 'Project funding'), ('operating', 'Operating or base funding'), ('long_term', 'Long-term funding'), ('continuation', 'Post-project continuation'), ('loan', 'Loan or guarantee'), ('prize', 'Prize'), ('procurement', 'Procurement')], max_length=20, verbose_name='kind of funding')),
-                ('typical_applicants', models.TextField(blank=True, verbose_name='typical applicants')),
-                ('typical_applicants_fi', models.TextField(blank=True, null=True, verbose_name='typical applicants')),
-                ('typical_applicants_sv', models.TextField(blank=True, null=True, verbose_name='typical applicants')),
-                ('typical_applicants_en', models.TextField(blank=True, null=True, verbose_name='typical applicants')),
-                ('relevance', models.TextField(blank=True, verbose_name='relevance for clusters')),
-                ('relevance_fi', models.TextField(blank=True, null=True, verbose_name='relevance for clusters')),
-                ('relevance_sv', models.TextField(blank=True, null=True, verbose_name='relevance for clusters')),
-                ('relevance_en', models.TextField(blank=True, null=True, verbose_name='relevance for clusters')),
-                ('notes', models.TextField(blank=True, verbose_name='notes')),
-                ('notes_fi', models.TextField(blank=True, null=True, verbose_name='notes')),
-                ('notes_sv', models.TextField(blank=True, null=True, verbose_name='notes')),
-                ('notes_en', models.TextField(blank=True, null=True, verbose_name='notes')),
-                ('url', models.URLField(blank=True, verbose_name='link')),
-                ('is_active', models.BooleanField(default=True, verbose_name='active')),
-                ('status_note', models.CharField(blank=True, help_text='As the source states it.', max_length=200, verbose_name='status')),
-                ('source_url', models.CharField(blank=True, max_length=1000, verbose_name='source')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='created')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='last updated')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("slug", models.SlugField(max_length=100, unique=True, verbose_name="slug")),
+                ("name", models.CharField(max_length=200, verbose_name="name")),
+                ("name_fi", models.CharField(max_length=200, null=True, verbose_name="name")),
+                ("name_sv", models.CharField(max_length=200, null=True, verbose_name="name")),
+                ("name_en", models.CharField(max_length=200, null=True, verbose_name="name")),
+                ("funder", models.CharField(max_length=200, verbose_name="funder")),
+                (
+                    "level",
+                    models.CharField(
+                        choices=[
+                            ("eu", "EU"),
+                            ("nordic", "Nordic"),
+                            ("national", "National"),
+                            ("regional", "Regional"),
+                        ],
+                        max_length=20,
+                        verbose_name="level",
+                    ),
+                ),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("project", "Project funding"),
+                            ("operating", "Operating or base funding"),
+                            ("long_term", "Long-term funding"),
+                            ("continuation", "Post-project continuation"),
+                            ("loan", "Loan or guarantee"),
+                            ("prize", "Prize"),
+                            ("procurement", "Procurement"),
+                        ],
+                        max_length=20,
+                        verbose_name="kind of funding",
+                    ),
+                ),
+                (
+                    "typical_applicants",
+                    models.TextField(blank=True, verbose_name="typical applicants"),
+                ),
+                (
+                    "typical_applicants_fi",
+                    models.TextField(blank=True, null=True, verbose_name="typical applicants"),
+                ),
+                (
+                    "typical_applicants_sv",
+                    models.TextField(blank=True, null=True, verbose_name="typical applicants"),
+                ),
+                (
+                    "typical_applicants_en",
+                    models.TextField(blank=True, null=True, verbose_name="typical applicants"),
+                ),
+                ("relevance", models.TextField(blank=True, verbose_name="relevance for clusters")),
+                (
+                    "relevance_fi",
+                    models.TextField(blank=True, null=True, verbose_name="relevance for clusters"),
+                ),
+                (
+                    "relevance_sv",
+                    models.TextField(blank=True, null=True, verbose_name="relevance for clusters"),
+                ),
+                (
+                    "relevance_en",
+                    models.TextField(blank=True, null=True, verbose_name="relevance for clusters"),
+                ),
+                ("notes", models.TextField(blank=True, verbose_name="notes")),
+                ("notes_fi", models.TextField(blank=True, null=True, verbose_name="notes")),
+                ("notes_sv", models.TextField(blank=True, null=True, verbose_name="notes")),
+                ("notes_en", models.TextField(blank=True, null=True, verbose_name="notes")),
+                ("url", models.URLField(blank=True, verbose_name="link")),
+                ("is_active", models.BooleanField(default=True, verbose_name="active")),
+                (
+                    "status_note",
+                    models.CharField(
+                        blank=True,
+                        help_text="As the source states it.",
+                        max_length=200,
+                        verbose_name="status",
+                    ),
+                ),
+                (
+                    "source_url",
+                    models.CharField(blank=True, max_length=1000, verbose_name="source"),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="created")),
+                ("updated_at", models.DateTimeField(auto_now=True, verbose_name="last updated")),
             ],
             options={
-                'verbose_name': 'funding programme',
-                'verbose_name_plural': 'funding programmes',
-                'ordering': ['name'],
+                "verbose_name": "funding programme",
+                "verbose_name_plural": "funding programmes",
+                "ordering": ["name"],
             },
         ),
         migrations.CreateModel(
-            name='Call',
+            name="Call",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('identifier', models.CharField(help_text="The funder's call identifier, e.g. HORIZON-EIE-2026-CONNECT-01.", max_length=100, unique=True, verbose_name='identifier')),
-                ('title', models.CharField(max_length=300, verbose_name='title')),
-                ('title_fi', models.CharField(max_length=300, null=True, verbose_name='title')),
-                ('title_sv', models.CharField(max_length=300, null=True, verbose_name='title')),
-                ('title_en', models.CharField(max_length=300, null=True, verbose_name='title')),
-                ('summary', models.TextField(blank=True, verbose_name='summary')),
-                ('summary_fi', models.TextField(blank=True, null=True, verbose_name='summary')),
-                ('summary_sv', models.TextField(blank=True, null=True, verbose_name='summary')),
-                ('summary_en', models.TextField(blank=True, null=True, verbose_name='summary')),
-                ('action_type', models.CharField(blank=True, help_text='E.g. CSA, RIA, IA.', max_length=100, verbose_name='type of action')),
-                ('deadline_model', models.CharField(choices=[('single', 'Single-stage'), ('two_stage', 'Two-stage'), ('multiple', 'Multiple cut-off dates'), ('continuous', 'Continuous')], default='single', max_length=20, verbose_name='deadline model')),
-                ('opens_at', models.DateTimeField(blank=True, null=True, verbose_name='opens')),
-                ('closes_at', models.DateTimeField(blank=True, editable=False, null=True, verbose_name='closes')),
-                ('budget_total', models.DecimalField(blank=True, decimal_places=0, max_digits=14, null=True, verbose_name='total budget (EUR)')),
-                ('grant_min', models.DecimalField(blank=True, decimal_places=0, max_digits=14, null=True, verbose_name='smallest grant (EUR)')),
-                ('grant_max', models.DecimalField(blank=True, decimal_places=0, max_digits=14, null=True, verbose_name='largest grant (EUR)')),
-                ('cofunding_rate', models.PositiveSmallIntegerField(blank=True, help_text='The share of eligible costs the funder pays.', null=True, validators=[django.core.validators.MinValueValidator(0), django.core.validators.MaxValueValidator(100)], verbose_name='funding rate (%)')),
-                ('countries', django_countries.fields.CountryField(blank=True, help_text='Empty: applicants from any country.', max_length=746, multiple=True, verbose_name='eligible countries')),
-                ('keywords', models.JSONField(blank=True, default=list, verbose_name='keywords')),
-                ('cluster_role', models.CharField(choices=[('applicant', 'Clusters may apply, also as coordinator'), ('partner', 'Clusters may take part as partners'), ('intermediary', 'Clusters may pass the funding on to SMEs'), ('not_eligible', 'Clusters may not take part')], default='partner', max_length=20, verbose_name='role of clusters')),
-                ('source', models.CharField(choices=[('manual', 'Entered by platform staff'), ('import', 'Imported file'), ('eu_portal', 'EU Funding & Tenders portal')], default='manual', max_length=20, verbose_name='source')),
-                ('source_url', models.URLField(blank=True, max_length=500, verbose_name='source address')),
-                ('last_checked_on', models.DateField(blank=True, null=True, verbose_name='last checked')),
-                ('is_published', models.BooleanField(default=True, verbose_name='published')),
-                ('is_demo', models.BooleanField(default=False, help_text='Fictional, for the demonstration.', verbose_name='demo')),
-                ('changed_at', models.DateTimeField(db_index=True, default=django.utils.timezone.now, verbose_name='last changed')),
-                ('created_at', models.DateTimeField(auto_now_add=True, db_index=True, verbose_name='created')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='last updated')),
-                ('applicant_types', models.ManyToManyField(blank=True, related_name='calls', to='funding.applicanttype', verbose_name='eligible applicants')),
-                ('ecosystems', models.ManyToManyField(blank=True, related_name='funding_calls', to='clusters.ecosystem', verbose_name='EU industrial ecosystems')),
-                ('regions', models.ManyToManyField(blank=True, help_text='Empty: applicants from any region.', related_name='funding_calls', to='places.region', verbose_name='eligible regions')),
-                ('programme', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='calls', to='funding.programme', verbose_name='programme')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "identifier",
+                    models.CharField(
+                        help_text="The funder's call identifier, e.g. HORIZON-EIE-2026-CONNECT-01.",
+                        max_length=100,
+                        unique=True,
+                        verbose_name="identifier",
+                    ),
+                ),
+                ("title", models.CharField(max_length=300, verbose_name="title")),
+                ("title_fi", models.CharField(max_length=300, null=True, verbose_name="title")),
+                ("title_sv", models.CharField(max_length=300, null=True, verbose_name="title")),
+                ("title_en", models.CharField(max_length=300, null=True, verbose_name="title")),
+                ("summary", models.TextField(blank=True, verbose_name="summary")),
+                ("summary_fi", models.TextField(blank=True, null=True, verbose_name="summary")),
+                ("summary_sv", models.TextField(blank=True, null=True, verbose_name="summary")),
+                ("summary_en", models.TextField(blank=True, null=True, verbose_name="summary")),
+                (
+                    "action_type",
+                    models.CharField(
+                        blank=True,
+                        help_text="E.g. CSA, RIA, IA.",
+                        max_length=100,
+                        verbose_name="type of action",
+                    ),
+                ),
+                (
+                    "deadline_model",
+                    models.CharField(
+                        choices=[
+                            ("single", "Single-stage"),
+                            ("two_stage", "Two-stage"),
+                            ("multiple", "Multiple cut-off dates"),
+                            ("continuous", "Continuous"),
+                        ],
+                        default="single",
+                        max_length=20,
+                        verbose_name="deadline model",
+                    ),
+                ),
+                ("opens_at", models.DateTimeField(blank=True, null=True, verbose_name="opens")),
+                (
+                    "closes_at",
+                    models.DateTimeField(
+                        blank=True, editable=False, null=True, verbose_name="closes"
+                    ),
+                ),
+                (
+                    "budget_total",
+                    models.DecimalField(
+                        blank=True,
+                        decimal_places=0,
+                        max_digits=14,
+                        null=True,
+                        verbose_name="total budget (EUR)",
+                    ),
+                ),
+                (
+                    "grant_min",
+                    models.DecimalField(
+                        blank=True,
+                        decimal_places=0,
+                        max_digits=14,
+                        null=True,
+                        verbose_name="smallest grant (EUR)",
+                    ),
+                ),
+                (
+                    "grant_max",
+                    models.DecimalField(
+                        blank=True,
+                        decimal_places=0,
+                        max_digits=14,
+                        null=True,
+                        verbose_name="largest grant (EUR)",
+                    ),
+                ),
+                (
+                    "cofunding_rate",
+                    models.PositiveSmallIntegerField(
+                        blank=True,
+                        help_text="The share of eligible costs the funder pays.",
+                        null=True,
+                        validators=[
+                            django.core.validators.MinValueValidator(0),
+                            django.core.validators.MaxValueValidator(100),
+                        ],
+                        verbose_name="funding rate (%)",
+                    ),
+                ),
+                (
+                    "countries",
+                    django_countries.fields.CountryField(
+                        blank=True,
+                        help_text="Empty: applicants from any country.",
+                        max_length=746,
+                        multiple=True,
+                        verbose_name="eligible countries",
+                    ),
+                ),
+                ("keywords", models.JSONField(blank=True, default=list, verbose_name="keywords")),
+                (
+                    "cluster_role",
+                    models.CharField(
+                        choices=[
+                            ("applicant", "Clusters may apply, also as coordinator"),
+                            ("partner", "Clusters may take part as partners"),
+                            ("intermediary", "Clusters may pass the funding on to SMEs"),
+                            ("not_eligible", "Clusters may not take part"),
+                        ],
+                        default="partner",
+                        max_length=20,
+                        verbose_name="role of clusters",
+                    ),
+                ),
+                (
+                    "source",
+                    models.CharField(
+                        choices=[
+                            ("manual", "Entered by platform staff"),
+                            ("import", "Imported file"),
+                            ("eu_portal", "EU Funding & Tenders portal"),
+                        ],
+                        default="manual",
+                        max_length=20,
+                        verbose_name="source",
+                    ),
+                ),
+                (
+                    "source_url",
+                    models.URLField(blank=True, max_length=500, verbose_name="source address"),
+                ),
+                (
+                    "last_checked_on",
+                    models.DateField(blank=True, null=True, verbose_name="last checked"),
+                ),
+                ("is_published", models.BooleanField(default=True, verbose_name="published")),
+                (
+                    "is_demo",
+                    models.BooleanField(
+                        default=False,
+                        help_text="Fictional, for the demonstration.",
+                        verbose_name="demo",
+                    ),
+                ),
+                (
+                    "changed_at",
+                    models.DateTimeField(
+                        db_index=True,
+                        default=django.utils.timezone.now,
+                        verbose_name="last changed",
+                    ),
+                ),
+                (
+                    "created_at",
+                    models.DateTimeField(auto_now_add=True, db_index=True, verbose_name="created"),
+                ),
+                ("updated_at", models.DateTimeField(auto_now=True, verbose_name="last updated")),
+                (
+                    "applicant_types",
+                    models.ManyToManyField(
+                        blank=True,
+                        related_name="calls",
+                        to="funding.applicanttype",
+                        verbose_name="eligible applicants",
+                    ),
+                ),
+                (
+                    "ecosystems",
+                    models.ManyToManyField(
+                        blank=True,
+                        related_name="funding_calls",
+                        to="clusters.ecosystem",
+                        verbose_name="EU industrial ecosystems",
+                    ),
+                ),
+                (
+                    "regions",
+                    models.ManyToManyField(
+                        blank=True,
+                        help_text="Empty: applicants from any region.",
+                        related_name="funding_calls",
+                        to="places.region",
+                        verbose_name="eligible regions",
+                    ),
+                ),
+                (
+                    "programme",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="calls",
+                        to="funding.programme",
+                        verbose_name="programme",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'funding call',
-                'verbose_name_plural': 'funding calls',
-                'ordering': ['closes_at', 'identifier'],
+                "verbose_name": "funding call",
+                "verbose_name_plural": "funding calls",
+                "ordering": ["closes_at", "identifier"],
             },
         ),
         migrations.CreateModel(
-            name='SavedSearch',
+            name="SavedSearch",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=100, verbose_name='name')),
-                ('query', models.CharField(blank=True, help_text="The finder's query string.", max_length=2000, verbose_name='search')),
-                ('frequency', models.CharField(choices=[('daily', 'Daily'), ('weekly', 'Weekly')], default='weekly', max_length=10, verbose_name='frequency')),
-                ('reported_until', models.DateTimeField(default=django.utils.timezone.now, verbose_name='reported until')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='created')),
-                ('user', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='saved_funding_searches', to=settings.AUTH_USER_MODEL, verbose_name='person')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("name", models.CharField(max_length=100, verbose_name="name")),
+                (
+                    "query",
+                    models.CharField(
+                        blank=True,
+                        help_text="The finder's query string.",
+                        max_length=2000,
+                        verbose_name="search",
+                    ),
+                ),
+                (
+                    "frequency",
+                    models.CharField(
+                        choices=[("daily", "Daily"), ("weekly", "Weekly")],
+                        default="weekly",
+                        max_length=10,
+                        verbose_name="frequency",
+                    ),
+                ),
+                (
+                    "reported_until",
+                    models.DateTimeField(
+                        default=django.utils.timezone.now, verbose_name="reported until"
+                    ),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="created")),
+                (
+                    "user",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="saved_funding_searches",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="person",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'saved funding search',
-                'verbose_name_plural': 'saved funding searches',
-                'ordering': ['name', 'pk'],
+                "verbose_name": "saved funding search",
+                "verbose_name_plural": "saved funding searches",
+                "ordering": ["name", "pk"],
             },
         ),
         migrations.CreateModel(
-            name='Deadline',
+            name="Deadline",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('at', models.DateTimeField(verbose_name='deadline')),
-                ('time_zone', models.CharField(default='Europe/Brussels', max_length=50, verbose_name='time zone')),
-                ('label', models.CharField(blank=True, help_text='E.g. “Stage 1”, “Cut-off 2”.', max_length=100, verbose_name='label')),
-                ('call', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='deadlines', to='funding.call', verbose_name='call')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("at", models.DateTimeField(verbose_name="deadline")),
+                (
+                    "time_zone",
+                    models.CharField(
+                        default="Europe/Brussels", max_length=50, verbose_name="time zone"
+                    ),
+                ),
+                (
+                    "label",
+                    models.CharField(
+                        blank=True,
+                        help_text="E.g. “Stage 1”, “Cut-off 2”.",
+                        max_length=100,
+                        verbose_name="label",
+                    ),
+                ),
+                (
+                    "call",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="deadlines",
+                        to="funding.call",
+                        verbose_name="call",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'deadline',
-                'verbose_name_plural': 'deadlines',
-                'ordering': ['at'],
-                'indexes': [models.Index(fields=['call', 'at'], name='funding_deadline_call_at')],
-                'constraints': [models.UniqueConstraint(fields=('call', 'at'), name='funding_deadline_unique_at')],
+                "verbose_name": "deadline",
+                "verbose_name_plural": "deadlines",
+                "ordering": ["at"],
+                "indexes": [models.Index(fields=["call", "at"], name="funding_deadline_call_at")],
+                "constraints": [
+                    models.UniqueConstraint(
+                        fields=("call", "at"), name="funding_deadline_unique_at"
+                    )
+                ],
             },
         ),
         migrations.CreateModel(
-            name='FollowedCall',
+            name="FollowedCall",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='created')),
-                ('call', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='followers', to='funding.call', verbose_name='call')),
-                ('user', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='followed_calls', to=settings.AUTH_USER_MODEL, verbose_name='person')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="created")),
+                (
+                    "call",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="followers",
+                        to="funding.call",
+                        verbose_name="call",
+                    ),
+                ),
+                (
+                    "user",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="followed_calls",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="person",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'followed call',
-                'verbose_name_plural': 'followed calls',
-                'constraints': [models.UniqueConstraint(fields=('user', 'call'), name='funding_followedcall_unique')],
+                "verbose_name": "followed call",
+                "verbose_name_plural": "followed calls",
+                "constraints": [
+                    models.UniqueConstraint(
+                        fields=("user", "call"), name="funding_followedcall_unique"
+                    )
+                ],
             },
         ),
         migrations.CreateModel(
-            name='FundingSource',
+            name="FundingSource",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(help_text='E.g. “Regional council, AKKE project”.', max_length=200, verbose_name='source')),
-                ('kind', models.CharField(choices=[('base', 'Base or operating funding'), ('project', 'Project funding'), ('membership', 'Membership fees'), ('services', 'Sales of services'), ('other', 'Other')], max_length=20, verbose_name='kind')),
-                ('amount', models.DecimalField(decimal_places=0, max_digits=12, validators=[django.core.validators.MinValueValidator(0)], verbose_name='amount (EUR)')),
-                ('starts_on', models.DateField(verbose_name='starts')),
-                ('ends_on', models.DateField(blank=True, help_text='Empty: ongoing.', null=True, verbose_name='ends')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='created')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='last updated')),
-                ('cluster', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='funding_sources', to='clusters.cluster', verbose_name='cluster')),
-                ('programme', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='funding_sources', to='funding.programme', verbose_name='programme')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "name",
+                    models.CharField(
+                        help_text="E.g. “Regional council, AKKE project”.",
+                        max_length=200,
+                        verbose_name="source",
+                    ),
+                ),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("base", "Base or operating funding"),
+                            ("project", "Project funding"),
+                            ("membership", "Membership fees"),
+                            ("services", "Sales of services"),
+                            ("other", "Other"),
+                        ],
+                        max_length=20,
+                        verbose_name="kind",
+                    ),
+                ),
+                (
+                    "amount",
+                    models.DecimalField(
+                        decimal_places=0,
+                        max_digits=12,
+                        validators=[django.core.validators.MinValueValidator(0)],
+                        verbose_name="amount (EUR)",
+                    ),
+                ),
+                ("starts_on", models.DateField(verbose_name="starts")),
+                (
+                    "ends_on",
+                    models.DateField(
+                        blank=True, help_text="Empty: ongoing.", null=True, verbose_name="ends"
+                    ),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="created")),
+                ("updated_at", models.DateTimeField(auto_now=True, verbose_name="last updated")),
+                (
+                    "cluster",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="funding_sources",
+                        to="clusters.cluster",
+                        verbose_name="cluster",
+                    ),
+                ),
+                (
+                    "programme",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="funding_sources",
+                        to="funding.programme",
+                        verbose_name="programme",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'funding source',
-                'verbose_name_plural': 'funding sources',
-                'ordering': ['starts_on', 'pk'],
-                'constraints': [models.CheckConstraint(condition=models.Q(('ends_on__isnull', True), ('ends_on__gte', models.F('starts_on')), _connector='OR'), name='funding_fundingsource_ends_after_start')],
+                "verbose_name": "funding source",
+                "verbose_name_plural": "funding sources",
+                "ordering": ["starts_on", "pk"],
+                "constraints": [
+                    models.CheckConstraint(
+                        condition=models.Q(
+                            ("ends_on__isnull", True),
+                            ("ends_on__gte", models.F("starts_on")),
+                            _connector="OR",
+                        ),
+                        name="funding_fundingsource_ends_after_start",
+                    )
+                ],
             },
         ),
         migrations.AddIndex(
-            model_name='call',
-            index=models.Index(fields=['closes_at', 'opens_at'], name='funding_call_dates'),
+            model_name="call",
+            index=models.Index(fields=["closes_at", "opens_at"], name="funding_call_dates"),
         ),
         migrations.AddConstraint(
-            model_name='call',
-            constraint=models.CheckConstraint(condition=models.Q(('grant_min__isnull', True), ('grant_max__isnull', True), ('grant_min__lte', models.F('grant_max')), _connector='OR'), name='funding_call_grant_range'),
+            model_name="call",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    ("grant_min__isnull", True),
+                    ("grant_max__isnull", True),
+                    ("grant_min__lte", models.F("grant_max")),
+                    _connector="OR",
+                ),
+                name="funding_call_grant_range",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='savedsearch',
-            constraint=models.UniqueConstraint(fields=('user', 'query'), name='funding_savedsearch_unique_query'),
+            model_name="savedsearch",
+            constraint=models.UniqueConstraint(
+                fields=("user", "query"), name="funding_savedsearch_unique_query"
+            ),
         ),
     ]
