@@ -51,6 +51,15 @@ def _immediate_tasks(settings):
 
 
 @pytest.fixture(autouse=True)
+def _default_language():
+    """Every test begins in the default language: a request of an earlier test leaves
+    the language of its address active (the test client's LocaleMiddleware), and
+    resolving a /fi/ address under "en" finds nothing."""
+    with translation.override(settings.LANGUAGE_CODE):
+        yield
+
+
+@pytest.fixture(autouse=True)
 def _fast_password_hashing(settings):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
