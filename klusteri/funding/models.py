@@ -548,3 +548,17 @@ pagecache.forget_on_change(
     Region,
     m2m=[Call.applicant_types.through, Call.regions.through, Call.ecosystems.through],
 )
+# The clusters that match a call (``views/finder.call_matches``) change with the call
+# and with the clusters' profiles: their page is kept under a version of its own.
+pagecache.forget_on_change(
+    "funding-matches",
+    Call,
+    Cluster,
+    m2m=[
+        Call.applicant_types.through,
+        Call.regions.through,
+        Call.ecosystems.through,
+        Cluster.ecosystems.through,
+        Cluster.tags.through,
+    ],
+)

@@ -8,6 +8,7 @@ urlpatterns = [
     # The finder, a call, a programme
     path("", finder.call_list, name="call-list"),
     path("calls/<str:identifier>/", finder.call_detail, name="call-detail"),
+    path("calls/<str:identifier>/clusters/", finder.call_matches, name="call-matches"),
     path("programmes/<slug:slug>/", finder.programme_detail, name="programme-detail"),
     path("deadlines.ics", feeds.deadline_feed, name="ical"),
     # A cluster's matches and funding sources

@@ -327,6 +327,7 @@ PAGES = {
     # Funding: the finder, calls and programmes
     "funding:call-list": Page(get=EVERYONE),
     "funding:call-detail": Page(get=EVERYONE, kwargs=CALL),
+    "funding:call-matches": Page(get=EVERYONE, kwargs=CALL),
     "funding:programme-detail": Page(get=EVERYONE, kwargs={"slug": "interreg-aurora"}),
     # Funding: a cluster's matches and funding sources, for its managers
     "funding:cluster-matches": Page(get=CLUSTER_MANAGERS, kwargs=CLUSTER),
@@ -499,6 +500,7 @@ STATES = {
         rows={
             "funding:call-list": PAGES["funding:call-list"],
             "funding:call-detail": Page(get=everyone(NOT_FOUND, staff=OK), kwargs=CALL),
+            "funding:call-matches": Page(get=everyone(NOT_FOUND, staff=OK), kwargs=CALL),
             "funding:call-follow": Page(
                 get=NO_ONE,
                 post=everyone(NOT_FOUND, anonymous=LOG_IN, staff=SAVED),

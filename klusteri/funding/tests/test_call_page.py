@@ -255,8 +255,8 @@ def test_query_count_is_constant_in_the_number_of_calls(client, clock, make_call
             applicant_types=["sme"],
         )
 
-    # The call with its relations (5), the clusters that match it (matching.clusters_for)
-    assert queries() == few <= 7
+    # The call with its relations; the clusters that match come in a request of their own.
+    assert queries() == few <= 6
 
 
 # The programme's page -----------------------------------------------------------------

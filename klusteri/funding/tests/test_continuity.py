@@ -581,7 +581,7 @@ def test_timeline_spans_whole_years_from_last_year_to_three_ahead(cluster, make_
     assert not second.continues_before and not second.continues_after
     assert timeline.year_lines[0] == second.x
     assert timeline.today_x == pytest.approx((365 + 73) * 1000 / 1826, abs=0.01)
-    assert timeline.kinds == [("base", "Base or operating funding"), ("project", "Project funding")]
+    assert timeline.kinds == [("base", "Perus- tai toimintarahoitus"), ("project", "Hankerahoitus")]
 
 
 def test_sources_page_draws_the_timeline_with_unlocalised_numbers(

@@ -422,13 +422,49 @@ def test_the_call_pages_fragment_shows_the_clusters_and_their_reasons(cluster, m
             "funding/_call_matches.html", {"cluster_matches": clusters_for(call)}
         )
 
-    assert "Clusters that match" in html
     assert 'href="/en/clusters/vetyklusteri/"' in html
     assert "+2 The call names a keyword of the profile: hydrogen." in html
 
 
-def test_the_call_pages_fragment_is_empty_without_matches():
-    assert render_to_string("funding/_call_matches.html", {"cluster_matches": []}).strip() == ""
+def test_the_call_pages_fragment_says_when_no_cluster_matches():
+    with translation.override("en"):
+        html = render_to_string("funding/_call_matches.html", {"cluster_matches": []})
+
+    assert "No cluster in the directory shares" in html
+
+
+def test_the_call_page_loads_its_matching_clusters_after_it(client, cluster, make_call):
+    call = make_call("Vety", keywords=["hydrogen"])
+    address = f"/en/funding/calls/{call.identifier}/clusters/"
+
+    page = client.get(call.get_absolute_url())
+    fragment = client.get(address, headers={"HX-Request": "true"})
+    whole = client.get(address)
+
+    assert f'hx-get="{address.replace("/en/", "/fi/")}"' in page.text
+    assert "vetyklusteri" not in page.text  # the ranking is not in the page itself
+    assert "/en/clusters/vetyklusteri/" in fragment.text
+    assert "<html" not in fragment.text
+    assert "/en/clusters/vetyklusteri/" in whole.text
+    assert "<html" in whole.text
+
+
+def test_the_matching_clusters_are_fresh_when_a_cluster_changes(client, cluster, make_call):
+    """Kept for anonymous visitors, but under a version that clusters renew too."""
+    call = make_call("Vety", keywords=["hydrogen"])
+    address = f"/en/funding/calls/{call.identifier}/clusters/"
+    assert "vetyklusteri" in client.get(address).text
+
+    cluster.tags.clear()
+    cluster.ecosystems.clear()
+
+    assert "vetyklusteri" not in client.get(address).text
+
+
+def test_the_matching_clusters_of_an_unpublished_call_are_not_found(client, make_call):
+    call = make_call("Luonnos", is_published=False)
+
+    assert client.get(f"/en/funding/calls/{call.identifier}/clusters/").status_code == 404
 
 
 # The page ---------------------------------------------------------------------------

@@ -74,9 +74,21 @@ def call_detail(request: HttpRequest, identifier: str) -> HttpResponse:
         .prefetch_related("deadlines", "applicant_types", "regions", "ecosystems"),
         identifier=identifier,
     )
-    now = timezone.now()
-    context = {"call": call, "now": now, "cluster_matches": matching.clusters_for(call, now=now)}
-    return render(request, "funding/call_detail.html", context)
+    return render(request, "funding/call_detail.html", {"call": call, "now": timezone.now()})
+
+
+@require_safe
+@pagecache.cache_anonymous_page("funding-matches")
+def call_matches(request: HttpRequest, identifier: str) -> HttpResponse:
+    """The clusters that match a call: into its page (htmx), or as a page."""
+    call = get_object_or_404(Call.objects.visible_to(request.user), identifier=identifier)
+    context = {"call": call, "cluster_matches": matching.clusters_for(call)}
+    if request.headers.get("HX-Request"):
+        response = render(request, "funding/_call_matches.html", context)
+    else:
+        response = render(request, "funding/call_matches.html", context)
+    patch_vary_headers(response, ["HX-Request"])
+    return response
 
 
 @require_safe
