@@ -154,6 +154,9 @@ def scenarios(urls: dict) -> tuple[list, list[str]]:
             ("call page", calls[0], False),
             (f"call page{NEW} ({len(calls)} calls)", [with_query(c, {}, new=True) for c in calls],
              False),
+            # What the call page loads after it (htmx), measured as its page of its own.
+            (f"clusters that match a call{NEW} ({len(calls)} calls)",
+             [with_query(f"{c}clusters/", {}, new=True) for c in calls], False),
         ]  # fmt: skip
     else:
         missing.append("funding:call-detail")
