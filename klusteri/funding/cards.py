@@ -11,6 +11,7 @@ The key is made from a list's own query (``card_rows``), so a page whose cards a
 all cached reads no call in full.
 """
 
+import hashlib
 from datetime import datetime
 
 from django.core.cache import cache
@@ -58,3 +59,34 @@ def call_cards(rows: list[CardRow], now: datetime) -> list[SafeString]:
         cards.update(fresh)
     # Rendered by the template engine, which escaped every value.
     return [mark_safe(cards[keys[pk]]) for pk in keys]  # noqa: S308
+
+
+def match_cards(matches: list, now: datetime) -> list[SafeString]:
+    """The card of each of a cluster's matches (``matching.Match``), in order: the
+    call as above, with the score and its reasons, which are part of the key."""
+    version = pagecache.current_version("funding")
+    keys = {}
+    for match in matches:
+        deadline = match.call.next_deadline_at(now)
+        reasons = "|".join(f"{r.rule}:{r.points}:{r.text}" for r in match.reasons)
+        keys[match.call.pk] = pagecache.fragment_key(
+            "funding",
+            "match",
+            match.call.pk,
+            deadline.at.isoformat() if deadline else "",
+            (deadline.at - now).days if deadline else "",
+            match.score,
+            hashlib.sha256(reasons.encode()).hexdigest()[:16],
+            version=version,
+        )
+    cards = cache.get_many(keys.values())
+    fresh = {
+        keys[match.call.pk]: render_to_string("funding/_match_card.html", {"match": match})
+        for match in matches
+        if keys[match.call.pk] not in cards
+    }
+    if fresh:
+        cache.set_many(fresh, CARD_TIMEOUT)
+        cards.update(fresh)
+    # Rendered by the template engine, which escaped every value.
+    return [mark_safe(cards[keys[match.call.pk]]) for match in matches]  # noqa: S308

@@ -3,10 +3,12 @@
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.utils import timezone
 from django.views.decorators.http import require_safe
 
 from klusteri.clusters.models import Cluster
 from klusteri.core.access import get_scoped_or_404
+from klusteri.funding.cards import match_cards
 from klusteri.funding.matching import RULES, matches_for
 
 
@@ -21,9 +23,10 @@ def cluster_matches(request: HttpRequest, slug: str) -> HttpResponse:
         slug=slug,
     )
     # The funding sources the private rule reads are theirs to see.
-    matches = matches_for(cluster, include_private=True)
+    now = timezone.now()
+    matches = matches_for(cluster, include_private=True, now=now)
     return render(
         request,
         "funding/cluster_matches.html",
-        {"cluster": cluster, "matches": matches, "rules": RULES},
+        {"cluster": cluster, "matches": match_cards(matches, now), "rules": RULES},
     )
