@@ -179,7 +179,47 @@ def _tag_choices() -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
     return [(slug, name) for slug, name, _pk in top], [(slug, name) for slug, name, _pk in rest]
 
 
-class ClusterFilter(forms.Form):
+class QueryStringFilter(forms.Form):
+    """A list's filters read from its query string, as the directory and the funding
+    finder have them: values that mean nothing are dropped one by one, never an error.
+    ``FILTERS`` names the multi-valued filters in the order the page shows them."""
+
+    FILTERS: list[str] = []
+
+    @property
+    def values(self) -> dict:
+        """The valid part of the input: a field whose value is invalid (``q`` too
+        long, say) is left out, the others still apply."""
+        if not self.is_bound:
+            return {}
+        self.is_valid()  # cleans once; the result is cached
+        return self.cleaned_data
+
+    @property
+    def query(self) -> str:
+        return (self.values.get("q") or "").strip()
+
+    def _raw(self, name: str) -> set[str]:
+        if not self.is_bound:
+            return set()
+        if hasattr(self.data, "getlist"):
+            return set(_as_list(self.data.getlist(name)))
+        return set(_as_list(self.data.get(name)))
+
+    def groups_version(self) -> str:
+        """What the options of the groups are read from: the directory's taxonomies."""
+        return taxonomy_version()
+
+    @property
+    def groups_key(self) -> str:
+        """What the rendered filter groups depend on: the language, the options and
+        the ticked values (the page caches the groups under it)."""
+        ticked = sorted(f"{name}={value}" for name in self.FILTERS for value in self._raw(name))
+        digest = hashlib.sha256("&".join(ticked).encode()).hexdigest()
+        return f"{get_language()}:{self.groups_version()}:{digest}"
+
+
+class ClusterFilter(QueryStringFilter):
     # key: label. What each order is, is said in ranking.py.
     SORTS = ranking.SORTS
     DEFAULT_SORT = "relevance"
@@ -269,19 +309,6 @@ class ClusterFilter(forms.Form):
     search_truncated = False
 
     @property
-    def values(self) -> dict:
-        """The valid part of the input: a field whose value is invalid (``q`` too
-        long, say) is left out, the others still apply."""
-        if not self.is_bound:
-            return {}
-        self.is_valid()  # cleans once; the result is cached
-        return self.cleaned_data
-
-    @property
-    def query(self) -> str:
-        return (self.values.get("q") or "").strip()
-
-    @property
     def sort_key(self) -> str:
         """The order actually applied."""
         return ranking.applied_sort(self.values.get("sort") or self.DEFAULT_SORT, self.query)
@@ -335,21 +362,6 @@ class ClusterFilter(forms.Form):
         return condition
 
     # What the page shows ------------------------------------------------------------
-
-    def _raw(self, name: str) -> set[str]:
-        if not self.is_bound:
-            return set()
-        if hasattr(self.data, "getlist"):
-            return set(_as_list(self.data.getlist(name)))
-        return set(_as_list(self.data.get(name)))
-
-    @property
-    def groups_key(self) -> str:
-        """What the rendered filter groups depend on: the language, the taxonomies
-        and the ticked values (the page caches the groups under it)."""
-        ticked = sorted(f"{name}={value}" for name in self.FILTERS for value in self._raw(name))
-        digest = hashlib.sha256("&".join(ticked).encode()).hexdigest()
-        return f"{get_language()}:{taxonomy_version()}:{digest}"
 
     def groups(self) -> list[FilterGroup]:
         """Every multi-valued filter with its options, ticked as in the request.

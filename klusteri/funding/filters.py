@@ -5,13 +5,11 @@ As in the directory, the whole state of a search lives in the query string, and
 values that mean nothing are dropped one by one, never an error.
 """
 
-import hashlib
 from datetime import datetime, timedelta
 
 from django import forms
 from django.db.models import Exists, F, OuterRef, Q, QuerySet
 from django.utils import timezone
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
@@ -21,11 +19,12 @@ from klusteri.clusters.filters import (
     LenientModelMultipleChoiceField,
     LenientMultipleChoiceField,
     Option,
-    _as_list,
+    QueryStringFilter,
     filter_choices,
     taxonomy_version,
 )
 from klusteri.clusters.models import Country, Ecosystem
+from klusteri.core import pagecache
 from klusteri.core.templatetags.klusteri import euros
 from klusteri.funding import search
 from klusteri.funding.models import ApplicantType, Call, Deadline, FundingKind, Level
@@ -40,7 +39,7 @@ def _options(name: str, pairs: list[tuple[str, str]], chosen: set[str]) -> list[
 WITHIN_DAYS = (7, 14, 30, 60, 90)
 
 
-class CallFilter(forms.Form):
+class CallFilter(QueryStringFilter):
     SORTS = {
         "deadline": _("Next deadline"),
         "relevance": _("Relevance"),
@@ -97,18 +96,6 @@ class CallFilter(forms.Form):
 
     # Multi-valued filters in the order the page shows them.
     FILTERS = ["status", "level", "kind", "applicant", "ecosystem", "region", "country"]
-
-    @property
-    def values(self) -> dict:
-        """The valid part of the input; an invalid field is left out."""
-        if not self.is_bound:
-            return {}
-        self.is_valid()
-        return self.cleaned_data
-
-    @property
-    def query(self) -> str:
-        return (self.values.get("q") or "").strip()
 
     @property
     def sort_key(self) -> str:
@@ -194,20 +181,9 @@ class CallFilter(forms.Form):
 
     # What the page shows ------------------------------------------------------------
 
-    def _raw(self, name: str) -> set[str]:
-        if not self.is_bound:
-            return set()
-        if hasattr(self.data, "getlist"):
-            return set(_as_list(self.data.getlist(name)))
-        return set(_as_list(self.data.get(name)))
-
-    @property
-    def groups_key(self) -> str:
-        """What the rendered filter groups depend on: the language, the taxonomies
-        and the ticked values (the page caches the groups under it)."""
-        ticked = sorted(f"{name}={value}" for name in self.FILTERS for value in self._raw(name))
-        digest = hashlib.sha256("&".join(ticked).encode()).hexdigest()
-        return f"{get_language()}:{taxonomy_version()}:{digest}"
+    def groups_version(self) -> str:
+        """The directory's taxonomies and the applicant types."""
+        return f"{taxonomy_version()}:{pagecache.current_version('funding-options')}"
 
     def groups(self) -> list[FilterGroup]:
         """Every multi-valued filter with its options, ticked as in the request: the

@@ -562,3 +562,5 @@ pagecache.forget_on_change(
         Cluster.tags.through,
     ],
 )
+# The finder's filter groups (``CallFilter.groups_version``) list the applicant types.
+pagecache.forget_on_change("funding-options", ApplicantType)

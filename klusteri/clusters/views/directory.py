@@ -96,12 +96,19 @@ def cluster_list(request: HttpRequest) -> HttpResponse:
         "active_filters": active_filters(query, filters),
         "clear_query": clear,
     }
-    # A history restore wants the whole page; any other htmx request only the results.
+    return render_list(request, "clusters/list.html", "clusters/_results.html", context)
+
+
+def render_list(request: HttpRequest, page: str, results: str, context: dict) -> HttpResponse:
+    """A list whose search lives in its query string (the directory, the funding
+    finder): the whole ``page``, or for htmx only its ``results``, with the result
+    count sent out of band. A history restore wants the whole page."""
     if request.headers.get("HX-Request") and not request.headers.get("HX-History-Restore-Request"):
-        response = render(request, "clusters/_results.html", {**context, "swap_count": True})
+        response = render(request, results, {**context, "swap_count": True})
     else:
-        context["filter_groups_timeout"] = FILTER_CHOICES_TIMEOUT
-        response = render(request, "clusters/list.html", context)
+        response = render(
+            request, page, {**context, "filter_groups_timeout": FILTER_CHOICES_TIMEOUT}
+        )
     # The same address answers a page or a fragment: caches must tell them apart.
     patch_vary_headers(response, ["HX-Request"])
     return response

@@ -15,8 +15,12 @@ from django.utils import timezone
 from django.utils.cache import patch_vary_headers
 from django.views.decorators.http import require_safe
 
-from klusteri.clusters.filters import FILTER_CHOICES_TIMEOUT
-from klusteri.clusters.views.directory import CappedPaginator, active_filters, page_number
+from klusteri.clusters.views.directory import (
+    CappedPaginator,
+    active_filters,
+    page_number,
+    render_list,
+)
 from klusteri.core import pagecache
 from klusteri.funding import matching
 from klusteri.funding.cards import call_cards, card_rows
@@ -54,15 +58,7 @@ def call_list(request: HttpRequest) -> HttpResponse:
         "active_filters": active_filters(query, filters),
         "clear_query": clear,
     }
-    # A history restore wants the whole page; any other htmx request only the results.
-    if request.headers.get("HX-Request") and not request.headers.get("HX-History-Restore-Request"):
-        response = render(request, "funding/_results.html", {**context, "swap_count": True})
-    else:
-        context["filter_groups_timeout"] = FILTER_CHOICES_TIMEOUT
-        response = render(request, "funding/call_list.html", context)
-    # The same address answers a page or a fragment: caches must tell them apart.
-    patch_vary_headers(response, ["HX-Request"])
-    return response
+    return render_list(request, "funding/call_list.html", "funding/_results.html", context)
 
 
 @require_safe
