@@ -106,7 +106,9 @@ class Programme(models.Model):
 
 
 # What the finder reads of a call besides its programme (``CallFilter.narrow``,
-# ``by_next_deadline``, ``cards.card_rows``): the columns of its covering indexes.
+# ``by_next_deadline``, ``cards.card_rows``): the columns of its covering indexes,
+# which end with the primary key too (SQLite's indexes carry it anyway; PostgreSQL's
+# answer from the index alone only with it).
 FINDER_COLUMNS = [
     "is_published",
     "closes_at",
@@ -322,14 +324,14 @@ class Call(models.Model):
             # database answers from the index alone: one for a list narrowed by its
             # programmes (the level, the kind), one for any other.
             models.Index(
-                fields=["programme", *FINDER_COLUMNS], name="funding_call_finder_programme"
+                fields=["programme", *FINDER_COLUMNS, "id"], name="funding_call_finder_programme"
             ),
-            models.Index(fields=[*FINDER_COLUMNS, "programme"], name="funding_call_finder"),
+            models.Index(fields=[*FINDER_COLUMNS, "programme", "id"], name="funding_call_finder"),
             # A cluster's matches read the calls open to it in the order of their
             # deadlines (``matching.matches_for``): the columns of the hard rules
             # alongside let the database choose them from the index alone.
             models.Index(
-                fields=["closes_at", "opens_at", "is_published", "cluster_role", "countries"],
+                fields=["closes_at", "opens_at", "is_published", "cluster_role", "countries", "id"],
                 name="funding_call_eligibility",
             ),
         ]

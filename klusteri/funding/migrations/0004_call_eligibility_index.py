@@ -12,7 +12,7 @@ class Migration(migrations.Migration):
         migrations.AddIndex(
             model_name="call",
             index=models.Index(
-                fields=["closes_at", "opens_at", "is_published", "cluster_role", "countries"],
+                fields=["closes_at", "opens_at", "is_published", "cluster_role", "countries", "id"],
                 name="funding_call_eligibility",
             ),
         ),
