@@ -7,16 +7,12 @@ Rendering twenty cards costs more than the queries behind them; a warm list cost
 one cache read.
 """
 
-from django.core.cache import cache
 from django.db.models import prefetch_related_objects
 from django.template.loader import render_to_string
-from django.utils.safestring import SafeString, mark_safe
+from django.utils.safestring import SafeString
 
 from klusteri.clusters.models import Cluster
 from klusteri.core import pagecache
-
-# Cards outlive no change (the version renews them); the timeout only frees memory.
-CARD_TIMEOUT = 60 * 60
 
 
 def card_key(cluster: Cluster, version: str) -> str:
@@ -28,16 +24,16 @@ def cluster_cards(clusters: list[Cluster]) -> list[SafeString]:
     and those of ``select_related("region", "municipality")``; the ecosystems and
     tags are fetched, two queries, for the cards that are not in the cache."""
     version = pagecache.current_version("clusters")
-    keys = {cluster.pk: card_key(cluster, version) for cluster in clusters}
-    cards = cache.get_many(keys.values())
-    missing = [cluster for cluster in clusters if keys[cluster.pk] not in cards]
-    if missing:
-        prefetch_related_objects(missing, "ecosystems", "tags")
-        fresh = {
-            keys[cluster.pk]: render_to_string("clusters/_cluster_card.html", {"cluster": cluster})
-            for cluster in missing
+    keys = [card_key(cluster, version) for cluster in clusters]
+
+    def render(missing: list[int]) -> dict[str, str]:
+        clusters_missing = [clusters[index] for index in missing]
+        prefetch_related_objects(clusters_missing, "ecosystems", "tags")
+        return {
+            keys[index]: render_to_string(
+                "clusters/_cluster_card.html", {"cluster": clusters[index]}
+            )
+            for index in missing
         }
-        cache.set_many(fresh, CARD_TIMEOUT)
-        cards.update(fresh)
-    # Rendered by the template engine, which escaped every value.
-    return [mark_safe(cards[keys[cluster.pk]]) for cluster in clusters]  # noqa: S308
+
+    return pagecache.cached_fragments(keys, render)

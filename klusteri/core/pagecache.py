@@ -31,6 +31,7 @@ from django.core.cache import cache
 from django.db import models, transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.http import HttpRequest, HttpResponse
+from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language
 
 # Anonymous pages are kept this long (seconds) at most; a change renews them sooner.
@@ -83,6 +84,26 @@ def fragment_key(namespace: str, *parts: object, version: str | None = None) -> 
     making many keys at once, to read the version once."""
     version = version or current_version(namespace)
     return ":".join([namespace, version, get_language() or "", *map(str, parts)])
+
+
+# Rendered fragments (cards) outlive no change: the version and the key renew them;
+# the timeout only frees memory.
+FRAGMENT_TIMEOUT = 60 * 60
+
+
+def cached_fragments(
+    keys: list[str], render: Callable[[list[int]], dict[str, str]]
+) -> list[SafeString]:
+    """The fragment of each of ``keys`` in order, from the cache; ``render`` gets the
+    positions of those not cached and returns them, key → HTML, to be kept. The
+    fragments were rendered by the template engine, which escaped every value."""
+    fragments = cache.get_many(keys)
+    missing = [index for index, key in enumerate(keys) if key not in fragments]
+    if missing:
+        fresh = render(missing)
+        cache.set_many(fresh, FRAGMENT_TIMEOUT)
+        fragments.update(fresh)
+    return [mark_safe(fragments[key]) for key in keys]  # noqa: S308
 
 
 def may_cache(request: HttpRequest) -> bool:

@@ -14,16 +14,12 @@ all cached reads no call in full.
 import hashlib
 from datetime import datetime
 
-from django.core.cache import cache
 from django.db.models import QuerySet
 from django.template.loader import render_to_string
-from django.utils.safestring import SafeString, mark_safe
+from django.utils.safestring import SafeString
 
 from klusteri.core import pagecache
 from klusteri.funding.models import Call
-
-# Cards outlive no change (the version and the key renew them); this frees memory.
-CARD_TIMEOUT = 60 * 60
 
 # (primary key, status, next deadline or None): what a card's key is made of.
 CardRow = tuple[int, str, datetime | None]
@@ -46,47 +42,42 @@ def call_cards(rows: list[CardRow], now: datetime) -> list[SafeString]:
     """The card of each call, in order; the calls whose card is not cached are read
     in three queries (the call with its programme, the deadlines)."""
     version = pagecache.current_version("funding")
-    keys = {row[0]: card_key(row, now, version) for row in rows}
-    cards = cache.get_many(keys.values())
-    missing = [pk for pk, key in keys.items() if key not in cards]
-    if missing:
-        calls = Call.objects.with_status(now).for_cards().in_bulk(missing)
-        fresh = {
-            keys[pk]: render_to_string("funding/_call_card.html", {"call": calls[pk]})
-            for pk in missing
+    keys = [card_key(row, now, version) for row in rows]
+
+    def render(missing: list[int]) -> dict[str, str]:
+        calls = Call.objects.with_status(now).for_cards().in_bulk([rows[i][0] for i in missing])
+        return {
+            keys[i]: render_to_string("funding/_call_card.html", {"call": calls[rows[i][0]]})
+            for i in missing
         }
-        cache.set_many(fresh, CARD_TIMEOUT)
-        cards.update(fresh)
-    # Rendered by the template engine, which escaped every value.
-    return [mark_safe(cards[keys[pk]]) for pk in keys]  # noqa: S308
+
+    return pagecache.cached_fragments(keys, render)
+
+
+def match_key(match, now: datetime, version: str) -> str:
+    """A match's card: the call's as above, with the score and its reasons."""
+    deadline = match.call.next_deadline_at(now)
+    reasons = "|".join(f"{r.rule}:{r.points}:{r.text}" for r in match.reasons)
+    return pagecache.fragment_key(
+        "funding",
+        "match",
+        match.call.pk,
+        deadline.at.isoformat() if deadline else "",
+        (deadline.at - now).days if deadline else "",
+        match.score,
+        hashlib.sha256(reasons.encode()).hexdigest()[:16],
+        version=version,
+    )
 
 
 def match_cards(matches: list, now: datetime) -> list[SafeString]:
-    """The card of each of a cluster's matches (``matching.Match``), in order: the
-    call as above, with the score and its reasons, which are part of the key."""
+    """The card of each of a cluster's matches (``matching.Match``), in order."""
     version = pagecache.current_version("funding")
-    keys = {}
-    for match in matches:
-        deadline = match.call.next_deadline_at(now)
-        reasons = "|".join(f"{r.rule}:{r.points}:{r.text}" for r in match.reasons)
-        keys[match.call.pk] = pagecache.fragment_key(
-            "funding",
-            "match",
-            match.call.pk,
-            deadline.at.isoformat() if deadline else "",
-            (deadline.at - now).days if deadline else "",
-            match.score,
-            hashlib.sha256(reasons.encode()).hexdigest()[:16],
-            version=version,
-        )
-    cards = cache.get_many(keys.values())
-    fresh = {
-        keys[match.call.pk]: render_to_string("funding/_match_card.html", {"match": match})
-        for match in matches
-        if keys[match.call.pk] not in cards
-    }
-    if fresh:
-        cache.set_many(fresh, CARD_TIMEOUT)
-        cards.update(fresh)
-    # Rendered by the template engine, which escaped every value.
-    return [mark_safe(cards[keys[match.call.pk]]) for match in matches]  # noqa: S308
+    keys = [match_key(match, now, version) for match in matches]
+    return pagecache.cached_fragments(
+        keys,
+        lambda missing: {
+            keys[i]: render_to_string("funding/_match_card.html", {"match": matches[i]})
+            for i in missing
+        },
+    )

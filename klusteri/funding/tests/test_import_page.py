@@ -57,6 +57,7 @@ def test_staff_import_a_file(staff_client, staff):
     assert response.status_code == 200
     assert "The file was imported" in response.text
     assert "<code>HORIZON-EIE-2027-CONNECT-01-01</code>" in response.text
+    assert 'href="/en/funding/calls/HORIZON-EIE-2027-CONNECT-01-01/"' in response.text
     assert Call.objects.count() == 3
     assert set(AuditEntry.objects.values_list("action", "actor")) == {
         ("funding.call.created", staff.pk)
