@@ -79,6 +79,7 @@ INSTALLED_APPS = [
     "klusteri.accounts",
     "klusteri.clusters",
     "klusteri.funding",
+    "klusteri.events",
     "klusteri.search",
     "klusteri.demo",
     "klusteri.api",

@@ -16,6 +16,7 @@ urlpatterns += i18n_patterns(
     path("", include("klusteri.core.urls")),
     path("clusters/", include("klusteri.clusters.urls")),
     path("funding/", include("klusteri.funding.urls")),
+    path("events/", include("klusteri.events.urls")),
     path("accounts/", include("klusteri.accounts.urls")),
     path("accounts/", include("allauth.urls")),
     path("admin/", admin.site.urls),
