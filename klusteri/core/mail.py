@@ -117,23 +117,32 @@ def retry_later(
     return True
 
 
+# A file sent with a message: (file name, its text, its MIME type), e.g.
+# ("event.ics", "BEGIN:VCALENDAR…", "text/calendar"). Text, so that the task's
+# arguments stay JSON.
+Attachment = tuple[str, str, str]
+
+
 def render_mail(
     template_prefix: str,
     context: dict[str, Any],
     *,
     to: list[str],
     headers: dict[str, str] | None = None,
+    attachments: list[Attachment] | None = None,
 ) -> EmailMultiAlternatives:
     """The message of the templates ``<prefix>_subject.txt``, ``<prefix>_message.txt``
     and, if there is one, ``<prefix>_message.html`` (allauth's naming), in the
-    current language, with the extra ``headers``. The context has ``site_url`` for
-    absolute links."""
+    current language, with the extra ``headers`` and the files ``attachments``.
+    The context has ``site_url`` for absolute links."""
     context = {"site_url": settings.SITE_URL, **context}
     subject = " ".join(render_to_string(f"{template_prefix}_subject.txt", context).split())
     body = render_to_string(f"{template_prefix}_message.txt", context)
     message = EmailMultiAlternatives(
         subject, body, settings.DEFAULT_FROM_EMAIL, to, headers=headers or {}
     )
+    for filename, content, mimetype in attachments or ():
+        message.attach(filename, content, mimetype)
     try:
         html_body = render_to_string(f"{template_prefix}_message.html", context)
     except TemplateDoesNotExist:
@@ -165,6 +174,7 @@ def queue_mail(message: EmailMessage) -> None:
             from_email=message.from_email,
             html_body=html_body,
             headers=dict(message.extra_headers) or None,
+            attachments=[list(attachment) for attachment in message.attachments] or None,
             # Fixed now, so that the task never sends this message twice.
             message_id=new_message_id(),
         )
@@ -172,15 +182,25 @@ def queue_mail(message: EmailMessage) -> None:
 
 
 def send_to(
-    user, template_prefix: str, context: dict[str, Any], *, headers: dict[str, str] | None = None
+    user,
+    template_prefix: str,
+    context: dict[str, Any],
+    *,
+    headers: dict[str, str] | None = None,
+    attachments: list[Attachment] | None = None,
 ) -> None:
     """Mail ``user`` the templates of ``template_prefix`` (``render_mail``) in the
     language they chose, whatever the language of the request, once the
     transaction commits. URLs reversed in the templates (``{% url %}``) are in that
     language too; ``user`` is in the context. ``headers`` go into the message as
-    they are (``List-Unsubscribe``)."""
+    they are (``List-Unsubscribe``); ``attachments`` are (file name, text, MIME
+    type) triples (an .ics)."""
     with translation.override(user.language):
         message = render_mail(
-            template_prefix, {"user": user, **context}, to=[user.email], headers=headers
+            template_prefix,
+            {"user": user, **context},
+            to=[user.email],
+            headers=headers,
+            attachments=attachments,
         )
     queue_mail(message)

@@ -1,6 +1,7 @@
 """``send_to``: mail to a person in their language, queued when the transaction commits."""
 
 import copy
+import json
 
 import pytest
 from django.conf import settings
@@ -97,3 +98,23 @@ def test_extra_headers_go_with_the_message(swedish, django_capture_on_commit_cal
     [message] = mail.outbox
     assert message.extra_headers["List-Unsubscribe"] == "<https://x/>"
     assert "Message-ID" in message.extra_headers
+
+
+def test_attachments_go_with_the_message_through_the_task(
+    swedish, django_capture_on_commit_callbacks
+):
+    ics = "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nEND:VCALENDAR\r\n"
+    with django_capture_on_commit_callbacks() as callbacks:
+        send_to(
+            swedish, TEMPLATE, probe_context(), attachments=[("event.ics", ics, "text/calendar")]
+        )
+    [enqueue] = callbacks
+    # What the task is given must survive its JSON round trip (a database backend).
+    arguments = enqueue.keywords
+    assert json.loads(json.dumps(arguments)) == arguments
+    enqueue()
+
+    [message] = mail.outbox
+    [(filename, content, mimetype)] = message.attachments
+    assert (filename, content, mimetype) == ("event.ics", ics, "text/calendar")
+    assert "Content-Type: text/calendar" in message.message().as_string()
