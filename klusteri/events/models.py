@@ -23,7 +23,8 @@ from zoneinfo import ZoneInfo
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.db.models import Count, Exists, OuterRef, Q
+from django.db.models import Count, Exists, OuterRef, Q, Subquery
+from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -491,6 +492,24 @@ class RegistrationQuerySet(models.QuerySet):
         """The waiting list in its order: who came first is offered first."""
         return self.filter(state=Registration.State.WAITLISTED).order_by("queued_at", "pk")
 
+    def with_queue_position(self) -> "RegistrationQuerySet":
+        """``ahead_in_queue``: how many wait before each one (for a waitlisted
+        registration; ``Registration.queue_position`` reads it), in the same query."""
+        ahead = (
+            Registration.objects.filter(
+                event=OuterRef("event"), state=Registration.State.WAITLISTED
+            )
+            .filter(
+                Q(queued_at__lt=OuterRef("queued_at"))
+                | Q(queued_at=OuterRef("queued_at"), pk__lt=OuterRef("pk"))
+            )
+            .order_by()
+            .values("event")
+            .annotate(count=Count("pk"))
+            .values("count")
+        )
+        return self.annotate(ahead_in_queue=Coalesce(Subquery(ahead), 0))
+
     def for_list(self) -> "RegistrationQuerySet":
         """The organiser's participant list."""
         return self.select_related("user", "organisation").order_by("state", "queued_at", "pk")
@@ -558,6 +577,19 @@ class Registration(models.Model):
     @property
     def is_active(self) -> bool:
         return self.state in self.ACTIVE
+
+    def queue_position(self) -> int | None:
+        """Where a waitlisted person stands in the queue (1: the next offered)."""
+        if self.state != self.State.WAITLISTED:
+            return None
+        if hasattr(self, "ahead_in_queue"):  # RegistrationQuerySet.with_queue_position
+            return self.ahead_in_queue + 1
+        ahead = (
+            Registration.objects.filter(event_id=self.event_id)
+            .waiting()
+            .filter(Q(queued_at__lt=self.queued_at) | Q(queued_at=self.queued_at, pk__lt=self.pk))
+        )
+        return ahead.count() + 1
 
 
 class Reminder(models.Model):

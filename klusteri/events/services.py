@@ -333,14 +333,7 @@ def register(
     if event.requires_approval and not event.is_managed_by(by):
         registration.state = State.PENDING
     else:
-        free = seats(event).public_free(event)
-        waiting = Registration.objects.filter(
-            event=event, state__in=(State.WAITLISTED, State.OFFERED)
-        ).exists()
-        # Nobody passes the people already waiting, even into a seat just freed.
-        registration.state = (
-            State.CONFIRMED if free is None or (free > 0 and not waiting) else State.WAITLISTED
-        )
+        registration.state = _seat_or_queue(event)
     try:
         with transaction.atomic():
             registration.save()
@@ -348,7 +341,21 @@ def register(
         raise EventError(_("You have already registered for this event.")) from None
     _log(registration, "created", by=by, state=registration.state)
     notifications.registration_changed(registration)
+    if registration.state == State.WAITLISTED:
+        fill_freed_seats(event, by=by, now=now)
     return registration
+
+
+def _seat_or_queue(event: Event) -> str:
+    """Confirmed if a public seat is free and nobody waits for one, else on the
+    waiting list: nobody passes the people already in the queue, even into a seat
+    just freed (the caller then offers the free seats in the queue's order). People
+    holding an offer hold their seat already and are not in anyone's way."""
+    free = seats(event).public_free(event)
+    if free is None:
+        return State.CONFIRMED
+    queued = Registration.objects.filter(event=event, state=State.WAITLISTED).exists()
+    return State.CONFIRMED if free > 0 and not queued else State.WAITLISTED
 
 
 @transaction.atomic
@@ -389,6 +396,23 @@ def fill_freed_seats(event: Event, *, by=None, now: datetime | None = None) -> l
         _log(registration, "offered", by=by, until=registration.offer_expires_at.isoformat())
         notifications.registration_changed(registration)
     return offered
+
+
+@transaction.atomic
+def decline_offer(registration: Registration, *, by, now: datetime | None = None) -> Registration:
+    """The person offered a seat says no: they leave the queue and the seat goes
+    to the next person waiting at once, not when the offer would have lapsed."""
+    now = now or timezone.now()
+    event = _lock(registration.event)
+    registration.refresh_from_db()
+    if registration.state != State.OFFERED or registration.offer_expires_at <= now:
+        raise EventError(_("This offer is no longer valid."))
+    registration.state = State.WITHDRAWN
+    registration.offer_expires_at = None
+    registration.save(update_fields=["state", "offer_expires_at", "updated_at"])
+    _log(registration, "declined", by=by)
+    fill_freed_seats(event, by=by, now=now)
+    return registration
 
 
 @transaction.atomic
@@ -438,18 +462,16 @@ def decide(registration: Registration, *, by, approve: bool, now: datetime | Non
     if registration.state != State.PENDING:
         raise EventError(_("Only a registration waiting for approval can be approved or rejected."))
     if approve:
-        free = seats(event).public_free(event)
-        waiting = Registration.objects.filter(
-            event=event, state__in=(State.WAITLISTED, State.OFFERED)
-        ).exists()
-        registration.state = (
-            State.CONFIRMED if free is None or (free > 0 and not waiting) else State.WAITLISTED
-        )
+        registration.state = _seat_or_queue(event)
+        # In the queue from the approval: nobody approved earlier is passed.
+        registration.queued_at = now or timezone.now()
     else:
         registration.state = State.REJECTED
-    registration.save(update_fields=["state", "updated_at"])
+    registration.save(update_fields=["state", "queued_at", "updated_at"])
     _log(registration, "approved" if approve else "rejected", by=by, state=registration.state)
-    notifications.registration_changed(registration)
+    notifications.registration_changed(registration, approved=approve)
+    if registration.state == State.WAITLISTED:
+        fill_freed_seats(event, by=by, now=now)
     return registration
 
 
@@ -458,15 +480,19 @@ def give_reserved_seat(registration: Registration, *, by) -> Registration:
     """The organiser confirms someone into a reserved seat (a speaker, a guest)."""
     event = _lock(registration.event)
     registration.refresh_from_db()
+    if registration.reserved_seat and registration.state == State.CONFIRMED:
+        return registration  # in a reserved seat already
     if seats(event).reserved_free(event) < 1:
         raise EventError(_("No reserved seat is free."))
     held_public = registration.state in Registration.HOLDS_SEAT and not registration.reserved_seat
+    was_confirmed = registration.state == State.CONFIRMED
     registration.state = State.CONFIRMED
     registration.reserved_seat = True
     registration.offer_expires_at = None
     registration.save(update_fields=["state", "reserved_seat", "offer_expires_at", "updated_at"])
     _log(registration, "reserved_seat", by=by)
-    notifications.registration_changed(registration)
+    if not was_confirmed:  # a confirmed person keeps their seat's mail and .ics
+        notifications.registration_changed(registration)
     if held_public:
         fill_freed_seats(event, by=by)
     return registration
