@@ -17,6 +17,17 @@ A ``SentReminder`` row holds each key sent, so the same occasion is never
 reminded twice, also when two sweeps run at once (the key is unique). A moved
 deadline makes a new key and so a new reminder.
 
+**Housekeeping.** Some state changes are caused by time alone: an offer of a seat
+that was not accepted in time lapses and passes to the next person. An app's
+``reminders.py`` may define
+
+    def housekeeping(now: datetime) -> None
+
+which ``send_due`` runs for every app before asking any for its messages, so that
+the messages are decided from the data as time has left them. It must be safe to
+run again at any moment (each sweep runs it) and do its writes in its own
+transactions through the app's services.
+
 ``klusteri send_reminders`` runs a sweep (``--every SECONDS`` again and again; cron
 or a systemd timer in production, ``make run`` beside the task worker). The mail
 itself goes through ``core.mail.send_to``: in the person's language, from the
@@ -69,8 +80,13 @@ def modules() -> list[ModuleType]:
 
 
 def send_due(now: datetime | None = None) -> int:
-    """Send every message that is due at ``now`` and has not been sent; the number sent."""
+    """Run every app's ``housekeeping(now)``, then send every message that is due at
+    ``now`` and has not been sent; the number sent."""
     now = now or timezone.now()
+    for module in modules():
+        housekeeping = getattr(module, "housekeeping", None)
+        if housekeeping is not None:
+            housekeeping(now)
     sent = 0
     for module in modules():
         for due in module.due(now):

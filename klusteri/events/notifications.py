@@ -51,9 +51,7 @@ def registration_changed(registration: Registration, *, approved: bool = False) 
     template = TEMPLATES.get(registration.state)
     if template is None:  # withdrawn: the person did it themself, or was told otherwise
         return
-    context = _context(
-        registration, approved=approved, position=registration.queue_position()
-    )
+    context = _context(registration, approved=approved, position=registration.queue_position())
     attachments = None
     if registration.state == State.CONFIRMED:
         attachments = [calendar_attachment(registration, context["online_url"])]

@@ -32,7 +32,9 @@ class RegistrationForm(forms.Form):
                 label=_("On behalf of"),
                 queryset=organisation_choices(event, user),
                 empty_label=_("Choose an organisation"),
-                error_messages={"required": _("Choose the organisation you register on behalf of.")},
+                error_messages={
+                    "required": _("Choose the organisation you register on behalf of.")
+                },
             )
         for question in self.questions:
             self.fields[self.field_name(question)] = self.question_field(question)

@@ -1,7 +1,7 @@
 """Registration: seats, the waiting list and its offers, reserved seats, member-only
 and invitation-only events, organisations, moderation, the mails and the pages."""
 
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 
 import pytest
 from django.core import mail
@@ -242,7 +242,10 @@ def test_registering_on_behalf_of_an_organisation(
     with pytest.raises(services.EventError):  # a non-member for a member-only event
         services.register(members_only, by=company_user, organisation=own_other)
 
-    assert services.register(open_event, by=company_user, organisation=own_other).organisation == own_other
+    assert (
+        services.register(open_event, by=company_user, organisation=own_other).organisation
+        == own_other
+    )
     registration = services.register(members_only, by=company_user, organisation=member_company)
     assert registration.organisation == member_company
     entry = AuditEntry.objects.filter(action="events.registration.created").order_by("pk").last()
@@ -278,8 +281,8 @@ def test_moderation_pending_then_approved_or_rejected(make_event, make_person, m
 
 
 def test_the_confirmation_has_time_place_link_and_an_ics(make_event, make_person, sent):
-    event = make_event(format="hybrid", online_url=ONLINE, title="Vetypäivä",
-                       starts_at=timezone.datetime(2030, 6, 3, 6, 0, tzinfo=timezone.UTC))  # fmt: skip
+    start = datetime(2030, 6, 3, 6, 0, tzinfo=UTC)
+    event = make_event(format="hybrid", online_url=ONLINE, title="Vetypäivä", starts_at=start)
     person = make_person(language="en")
 
     with sent():
@@ -330,7 +333,9 @@ def test_everyone_registered_is_told_of_a_cancellation(make_event, make_person, 
     with sent():
         services.set_status(event, event.Status.CANCELLED, by=manager)
 
-    assert sorted(m.to[0] for m in mail.outbox) == sorted([confirmed.user.email, waiting.user.email])
+    assert sorted(m.to[0] for m in mail.outbox) == sorted(
+        [confirmed.user.email, waiting.user.email]
+    )
 
 
 # The pages ------------------------------------------------------------------------
@@ -340,8 +345,10 @@ def test_everyone_registered_is_told_of_a_cancellation(make_event, make_person, 
 def questions(make_event):
     event = make_event(capacity=10)
     diet = Question.objects.create(event=event, text="Diet", kind=Question.Kind.TEXT, position=1)
-    session = Question.objects.create(event=event, text="Session", kind=Question.Kind.CHOICE,
-                                      choices="Morning\nAfternoon", is_required=True, position=2)  # fmt: skip
+    session = Question.objects.create(
+        event=event, text="Session", kind=Question.Kind.CHOICE, choices="Morning\nAfternoon",
+        is_required=True, position=2,
+    )  # fmt: skip
     sauna = Question.objects.create(event=event, text="Sauna", kind=Question.Kind.YES_NO,
                                     is_required=True, position=3)  # fmt: skip
     return event, diet, session, sauna
