@@ -33,6 +33,7 @@ from django.contrib.auth.models import Group
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied
 from django.test import Client
+from django.utils.timezone import now as django_now
 from django_tasks_db.models import DBTaskResult, get_date_max
 
 from klusteri.accounts.models import Organisation, User
@@ -68,6 +69,7 @@ from klusteri.core.tests.access import (
     saved_to,
     url_of,
 )
+from klusteri.events.models import Event, Registration
 from klusteri.funding.models import Call, FollowedCall, FundingSource, SavedSearch
 from klusteri.funding.services import save_search, unsubscribe_token
 from klusteri.funding.testing import make_call
@@ -98,6 +100,9 @@ class World:
     funding_source: FundingSource
     call: Call
     saved_search: SavedSearch
+    # Events: registration. company_user has been offered a freed seat.
+    registration_event: Event
+    offered_registration: Registration
 
     @property
     def unsubscribe_token(self) -> str:
@@ -136,6 +141,16 @@ def world(
     call = make_call("Klusterihaku", identifier="HORIZON-TEST-01")
     saved_search = save_search(company_user, by=company_user, name="EU", query="level=eu",
                                frequency=SavedSearch.Frequency.WEEKLY)  # fmt: skip
+    registration_event = Event.objects.create(
+        title="Vetytyöpaja", event_type="workshop", organiser=cluster,
+        status=Event.Status.PUBLISHED, capacity=5,
+        starts_at=django_now() + datetime.timedelta(days=7),
+        ends_at=django_now() + datetime.timedelta(days=7, hours=2),
+    )  # fmt: skip
+    offered_registration = Registration.objects.create(
+        event=registration_event, user=company_user, state=Registration.State.OFFERED,
+        offer_expires_at=django_now() + datetime.timedelta(days=1),
+    )  # fmt: skip
     return World(
         people={
             "outsider": outsider,
@@ -154,6 +169,8 @@ def world(
         funding_source=funding_source,
         call=call,
         saved_search=saved_search,
+        registration_event=registration_event,
+        offered_registration=offered_registration,
     )
 
 
@@ -281,6 +298,13 @@ SEARCH_OWNER_SAVE = everyone(NOT_FOUND, anonymous=LOG_IN, company_user=SAVED)
 # The unsubscribe link is its own authorisation: anyone who has it, signed in or not.
 UNSUBSCRIBED = Answer("200 after unsubscribing", 200, changes=True)
 
+# Events: registration. A registration is its person's alone: company_user holds
+# the world's offer of a seat (already registered, a new registration is refused
+# on the form); nobody else has one to withdraw, accept or decline.
+SEAT_OFFERED = everyone(NOT_FOUND, anonymous=LOG_IN, company_user=OK)
+SEAT_OFFERED_SAVE = everyone(NOT_FOUND, anonymous=LOG_IN, company_user=SAVED)
+REGISTRATION_EVENT = {"pk": "{world.registration_event.pk}"}
+
 CLUSTER = {"slug": "{world.cluster.slug}"}
 MEMBERSHIP = {"slug": "{world.cluster.slug}", "pk": "{world.membership.pk}"}
 FUNDING_SOURCE = {"slug": "{world.cluster.slug}", "pk": "{world.funding_source.pk}"}
@@ -351,6 +375,14 @@ PAGES = {
                                 kwargs={"token": "{world.unsubscribe_token}"}),
     "funding:ical": Page(get=EVERYONE),
     "funding:import": Page(get=STAFF, post=STAFF),
+    # Events: registration
+    "events:register": Page(get=SIGNED_IN, post=everyone(SAVED, anonymous=LOG_IN, company_user=OK),
+                            kwargs=REGISTRATION_EVENT),
+    "events:withdraw": Page(get=SEAT_OFFERED, post=SEAT_OFFERED_SAVE, kwargs=REGISTRATION_EVENT),
+    "events:accept-offer": Page(get=NO_ONE, post=SEAT_OFFERED_SAVE, kwargs=REGISTRATION_EVENT),
+    "events:decline-offer": Page(get=NO_ONE, post=SEAT_OFFERED_SAVE, kwargs=REGISTRATION_EVENT),
+    "events:mine": Page(get=SIGNED_IN),
+    "events:feed-renew": Page(get=NO_ONE, post=everyone(saved_to("events:mine"), anonymous=LOG_IN)),
     # Accounts
     "accounts:profile": Page(get=SIGNED_IN),
     "accounts:profile-edit": Page(get=SIGNED_IN, post=SIGNED_IN_SAVE, data=profile_details),

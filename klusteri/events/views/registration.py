@@ -75,7 +75,8 @@ def _own(request: HttpRequest, event: Event, *states) -> Registration:
 @login_required
 def register(request: HttpRequest, pk: int) -> HttpResponse:
     event = _event(request, pk)
-    form = RegistrationForm(request.POST or None, event=event, user=request.user)
+    data = request.POST if request.method == "POST" else None  # a form of no fields posts nothing
+    form = RegistrationForm(data, event=event, user=request.user)
     if request.method == "POST" and form.is_valid():
         try:
             registration = services.register(
