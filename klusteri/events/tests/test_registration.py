@@ -254,7 +254,9 @@ def test_registering_on_behalf_of_an_organisation(
 
 def test_moderation_pending_then_approved_or_rejected(make_event, make_person, manager, sent):
     event = make_event(capacity=1, requires_approval=True)
-    first, second, third = fill(event, 3, make_person)
+    first, second, third = (
+        services.register(event, by=make_person(language="en")) for _ in range(3)
+    )
     assert {r.state for r in (first, second, third)} == {State.PENDING}
     mail.outbox.clear()
 
