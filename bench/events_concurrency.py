@@ -145,8 +145,7 @@ def main() -> int:
             f"round {number}: {confirmed} confirmed, {waitlisted} waitlisted, "
             f"{len(errors)} errors, round {wall * 1000:.0f} ms, registration "
             f"p50 {percentile(timings, 0.5) * 1000:.0f} ms, "
-            f"p95 {percentile(timings, 0.95) * 1000:.0f} ms"
-            + ("" if ok else "  FAILED")
+            f"p95 {percentile(timings, 0.95) * 1000:.0f} ms" + ("" if ok else "  FAILED")
         )
         for error in errors[:3]:
             print(f"    {error!r}")
