@@ -5,8 +5,14 @@ The mails say the time on the wall clock of the event's time zone, the place,
 and the online link only to those who may see it (``Event.online_url_for``: a
 confirmed participant may, someone on the waiting list may not). A confirmation
 has the event attached as an .ics file.
+
+What a mail says (the state, the place in the queue, the link) is decided inside
+the service's transaction; the mail is rendered after it commits (``_after_commit``),
+so rendering the templates and the .ics never holds the event's row lock, which
+every other registration for the event waits on.
 """
 
+from django.db import transaction
 from django.utils import translation
 
 from klusteri.core.mail import send_to
@@ -43,6 +49,18 @@ def calendar_attachment(registration: Registration, online_url: str) -> tuple[st
     return (f"event-{event.pk}.ics", ics.decode(), "text/calendar")
 
 
+def _after_commit(user, template: str, context: dict, *, with_calendar: bool = False) -> None:
+    """Render and queue the mail once the transaction commits; nothing if it rolls back."""
+
+    def send() -> None:
+        attachments = None
+        if with_calendar:
+            attachments = [calendar_attachment(context["registration"], context["online_url"])]
+        send_to(user, template, context, attachments=attachments)
+
+    transaction.on_commit(send)
+
+
 def registration_changed(registration: Registration, *, approved: bool = False) -> None:
     """Mail the person the registration's new state: confirmed (with the time,
     place and link in the body and an .ics attached), waiting for approval, on the
@@ -60,7 +78,7 @@ def registration_changed(registration: Registration, *, approved: bool = False) 
 
 def offer_expired(registration: Registration) -> None:
     """The offer of a seat lapsed: the person is no longer in the queue."""
-    send_to(registration.user, "events/email/offer_expired", _context(registration))
+    _after_commit(registration.user, "events/email/offer_expired", _context(registration))
 
 
 def event_cancelled(event: Event) -> None:
@@ -72,7 +90,7 @@ def event_cancelled(event: Event) -> None:
     )
     for registration in registrations:
         registration.event = event
-        send_to(
+        _after_commit(
             registration.user,
             "events/email/cancelled",
             {"event": event, "registration": registration},
