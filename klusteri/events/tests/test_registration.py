@@ -170,6 +170,8 @@ def test_a_free_seat_is_not_kept_from_a_newcomer_by_someone_holding_an_offer(
     first, second, waiting = fill(event, 3, make_person)
     services.withdraw(first, by=first.user)  # waiting is offered the freed seat
     services.withdraw(second, by=second.user)  # nobody in the queue: this seat is free
+    waiting.refresh_from_db()
+    assert waiting.state == State.OFFERED
 
     newcomer = services.register(event, by=make_person())
 
@@ -296,7 +298,7 @@ def test_the_confirmation_has_time_place_link_and_an_ics(make_event, make_person
     assert "Dipoli, Otakaari 24" in message.body
     assert ONLINE in message.body
     [(filename, content, mimetype)] = message.attachments
-    assert mimetype == "text/calendar"
+    assert (filename, mimetype) == (f"event-{event.pk}.ics", "text/calendar")
     calendar = Calendar.from_ical(content)
     [vevent] = calendar.walk("VEVENT")
     assert vevent.decoded("dtstart") == event.starts_at
