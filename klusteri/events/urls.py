@@ -15,4 +15,3 @@ urlpatterns = [
     path("mine/feed/", registration.feed_renew, name="feed-renew"),
     # -- Organisers (views/manage.py) --
 ]
-
