@@ -1087,15 +1087,20 @@ def seed_series(ctx: Context) -> list[Event]:
             for name, value in values.items():
                 setattr(series, name, value)
             related = {"topics": [ctx.topics[slug] for slug in spec.topics]}
-            services.save_series(series, by=ctx.staff, related=related, status="published")
+            services.save_series(
+                series, by=ctx.staff, related=related, status=Event.Status.PUBLISHED
+            )
         else:
-            services.extend_series(series, by=ctx.staff, status="published")
+            services.extend_series(series, by=ctx.staff, status=Event.Status.PUBLISHED)
         # The past is not created afresh by the series: the demo's year began earlier.
         have = set(series.occurrences.values_list("occurrence_start", flat=True))
         missing = [s for s in services.occurrence_starts(series, ctx.now) if s not in have]
         if missing:
             services.extend_series(
-                series, by=ctx.staff, now=missing[0] - timedelta(minutes=1), status="published"
+                series,
+                by=ctx.staff,
+                now=missing[0] - timedelta(minutes=1),
+                status=Event.Status.PUBLISHED,
             )
         # The occurrences are the series' and the series has no demo flag: they are
         # flagged here, as the single events are when saved.
