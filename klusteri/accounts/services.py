@@ -3,6 +3,7 @@
 from typing import Any
 
 from django.conf import settings
+from django.contrib import admin
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone, translation
@@ -170,6 +171,9 @@ def erase_account(user: User, *, by: User) -> list[Consequence]:
 
 
 def _admin_url(record) -> str:
+    """The record's page in the administration; empty for a model it does not show."""
+    if not admin.site.is_registered(type(record)):
+        return ""
     opts = record._meta
     return settings.SITE_URL + reverse(
         f"admin:{opts.app_label}_{opts.model_name}_change", args=[record.pk]

@@ -16,6 +16,7 @@ the demo) or, where the registry is not checked, starting ``SCALE-``, which is h
 
 import operator
 import random
+import time
 from bisect import bisect
 from collections import Counter
 from datetime import date, datetime, timedelta
@@ -24,11 +25,11 @@ from functools import reduce
 from itertools import accumulate
 from zoneinfo import ZoneInfo
 
-from django.db import transaction
+from django.db import connection, transaction
 from django.db.models import Q
 from django.utils import timezone
 
-from klusteri.accounts.models import Organisation
+from klusteri.accounts.models import Organisation, User
 from klusteri.clusters.models import (
     Cluster,
     ClusterManager,
@@ -38,9 +39,18 @@ from klusteri.clusters.models import (
     ServiceArea,
     Tag,
 )
+from klusteri.core import pagecache
 from klusteri.demo import clusters as demo
 from klusteri.demo import funding as demo_funding
 from klusteri.demo import themes, words
+from klusteri.events.models import (
+    ClosingReport,
+    Event,
+    Invitation,
+    Question,
+    Registration,
+    Reminder,
+)
 from klusteri.funding.models import (
     ApplicantType,
     Call,
@@ -717,3 +727,287 @@ def make_sources(rng, today: date, programmes: dict) -> list[FundingSource]:
                 )
             )
     return sources
+
+
+# --------------------------------------------------------------------------------------
+# Events: for benchmarks of the calendar, the event page and the organiser's
+# participant list. Scale events are flagged demo and have English titles starting
+# ``EVENT_TITLE_PREFIX``; their participants are scale people with addresses under
+# ``SCALE_PEOPLE_DOMAIN`` (no password). Written in bulk, not through the services:
+# there is nothing to audit or mail, and 200,000 registrations one by one would take
+# minutes.
+
+EVENT_TITLE_PREFIX = "Scale · "
+SCALE_PEOPLE_DOMAIN = "scale.klusteri.example"
+# The first scale event has this many confirmed participants, for the bench of the
+# participant list (``participant_list_event``).
+BIG_EVENT_PARTICIPANTS = 500
+EVENT_SPAN = timedelta(days=182)  # half a year each way from now
+
+EVENT_TYPES = {"webinar": 30, "workshop": 20, "training": 15, "matchmaking": 10,
+               "meeting": 15, "national": 10}  # fmt: skip
+EVENT_FORMATS = {"in_person": 45, "online": 35, "hybrid": 20}
+CAPACITIES = {None: 25, 20: 10, 30: 15, 50: 20, 100: 15, 200: 10, 500: 5}
+LATER_STATUSES = {"published": 85, "cancelled": 4, "postponed": 4, "draft": 7}
+PAST_STATUSES = {"completed": 75, "published": 18, "cancelled": 7}
+
+
+def scale_events():
+    return Event.objects.filter(is_demo=True, title_en__startswith=EVENT_TITLE_PREFIX)
+
+
+def scale_people():
+    return User.objects.filter(email__endswith=f"@{SCALE_PEOPLE_DOMAIN}")
+
+
+def participant_list_event() -> Event | None:
+    """The scale event with ``BIG_EVENT_PARTICIPANTS`` confirmed participants."""
+    return scale_events().order_by("pk").first()
+
+
+def _raw_delete(queryset) -> int:
+    # Deleted without loading the rows: the page cache's delete signals would fire
+    # once per row (the cache is renewed once, by the caller). Nothing else refers to
+    # these rows once their dependants, deleted first, are gone.
+    return queryset._raw_delete(queryset.db)
+
+
+@transaction.atomic
+def clear_events() -> dict[str, int]:
+    """Remove every scale event, what hangs on them and the scale people."""
+    event_ids = list(scale_events().values_list("pk", flat=True))
+    registrations = 0
+    for start in range(0, len(event_ids), BATCH):
+        batch = event_ids[start : start + BATCH]
+        registrations += _raw_delete(Registration.objects.filter(event_id__in=batch))
+        for model in (Reminder, Question, Invitation, ClosingReport):
+            _raw_delete(model.objects.filter(event_id__in=batch))
+        for name in EVENT_RELATIONS:
+            through = Event._meta.get_field(name).remote_field.through
+            _raw_delete(through.objects.filter(event_id__in=batch))
+        _raw_delete(Event.objects.filter(pk__in=batch))
+    people = list(scale_people().values_list("pk", flat=True))
+    # A scale person may have registered for a demo event on a bench run.
+    _raw_delete(Registration.objects.filter(user_id__in=people))
+    for start in range(0, len(people), BATCH):
+        scale_people().filter(pk__in=people[start : start + BATCH]).delete()
+    pagecache.bump("events")
+    return {"events": len(event_ids), "registrations": registrations, "people": len(people)}
+
+
+EVENT_RELATIONS = ("co_organisers", "topics", "ecosystems")
+
+
+def generate_events(events: int, registrations: int, seed: int = 2026, log=print) -> dict:
+    """Replace the scale events with ``events`` events spread over a year around now
+    (half of them past), by scale clusters (or, without them, the demo clusters) and
+    the national platform, and ``registrations`` registrations of scale people; the
+    first event has ``BIG_EVENT_PARTICIPANTS`` of them."""
+    rng = random.Random(seed)  # noqa: S311
+    now = timezone.now()
+    organisers = list(scale_clusters().order_by("pk").values_list("pk", flat=True)) or list(
+        Cluster.objects.filter(is_demo=True).order_by("pk").values_list("pk", flat=True)
+    )
+    municipalities = list(Municipality.objects.order_by("code").values_list("pk", flat=True))
+    topic_ids = list(ServiceArea.objects.order_by("pk").values_list("pk", flat=True))
+    ecosystem_ids = list(Ecosystem.objects.order_by("number").values_list("pk", flat=True))
+    texts = vocabularies(rng)
+
+    with transaction.atomic():
+        clear_events()
+        started = time.perf_counter()
+        made = [make_event(rng, index, events, now, organisers, municipalities, texts)
+                for index in range(events)]  # fmt: skip
+        Event.objects.bulk_create(made, batch_size=1000)
+        links = 0
+        for name, choices in (("topics", topic_ids), ("ecosystems", ecosystem_ids)):
+            through = Event._meta.get_field(name).remote_field.through
+            target = f"{Event._meta.get_field(name).m2m_reverse_field_name()}_id"
+            rows = [
+                through(event_id=event.pk, **{target: pk})
+                for event in made
+                for pk in rng.sample(choices, rng.randint(0, 2))
+            ]
+            through.objects.bulk_create(rows, batch_size=5000)
+            links += len(rows)
+        Reminder.objects.bulk_create(
+            [Reminder(event_id=event.pk) for event in made], batch_size=5000
+        )
+        log(f"  {events} events and {links} links in {time.perf_counter() - started:.1f} s")
+
+        started = time.perf_counter()
+        people = make_people(max(BIG_EVENT_PARTICIPANTS + 100, registrations // 40))
+        log(f"  {len(people)} scale people in {time.perf_counter() - started:.1f} s")
+
+        started = time.perf_counter()
+        made_registrations, reports = make_registrations(rng, made, people, registrations, now)
+        log(
+            f"  {made_registrations} registrations and {reports} closing reports in "
+            f"{time.perf_counter() - started:.1f} s"
+        )
+    pagecache.bump("events")
+    return {
+        "events": events,
+        "links": links,
+        "people": len(people),
+        "registrations": made_registrations,
+        "reports": reports,
+    }
+
+
+def make_event(rng, index, count, now, organisers, municipalities, texts) -> Event:
+    """Half the events past, half to come; the first is the big upcoming one."""
+    is_big = index == 0
+    past = index % 2 == 1
+    offset = timedelta(seconds=rng.uniform(3600, EVENT_SPAN.total_seconds()))
+    starts_at = (now - offset if past else now + offset).replace(second=0, microsecond=0)
+    starts_at = starts_at.replace(minute=0)
+    event_format = weighted(rng, EVENT_FORMATS)
+    capacity = BIG_EVENT_PARTICIPANTS + 100 if is_big else weighted(rng, CAPACITIES)
+    status = "published" if is_big else weighted(rng, PAST_STATUSES if past else LATER_STATUSES)
+    national = not organisers or rng.random() < 0.1
+    title = {lang: texts[lang].text(rng, rng.randint(3, 6), []).rstrip(".") for lang in texts}
+    event = Event(
+        title_fi=title["fi"],
+        title_sv=title["sv"],
+        title_en=f"{EVENT_TITLE_PREFIX}{title['en']}",
+        description_fi=texts["fi"].text(rng, rng.randint(20, 60), []),
+        description_sv=texts["sv"].text(rng, rng.randint(20, 60), []),
+        description_en=texts["en"].text(rng, rng.randint(20, 60), []),
+        event_type=weighted(rng, EVENT_TYPES),
+        format=event_format,
+        organiser_id=None if national else rng.choice(organisers),
+        starts_at=starts_at,
+        ends_at=starts_at + timedelta(hours=rng.choice([1, 1.5, 2, 3, 4, 6])),
+        status=status,
+        municipality_id=None if event_format == "online" else rng.choice(municipalities),
+        venue_name="" if event_format == "online" else f"Sali {index % 40 + 1}",
+        online_url=""
+        if event_format == "in_person"
+        else f"https://meet.{SCALE_PEOPLE_DOMAIN}/{index}",
+        languages=rng.sample(["fi", "sv", "en"], rng.randint(1, 2)),
+        audience=rng.choices(["open", "members", "invitation"], [85, 12, 3])[0],
+        capacity=capacity,
+        reserved_seats=0 if capacity is None else rng.choice([0, 0, 0, 2]),
+        requires_approval=rng.random() < 0.1,
+        asks_organisation=False,
+        is_demo=True,
+    )
+    return event
+
+
+def make_people(count: int) -> list[int]:
+    """``count`` scale people (no password: nobody signs in as them); their ids."""
+    people = []
+    for index in range(count):
+        person = User(
+            email=f"person-{index:06d}@{SCALE_PEOPLE_DOMAIN}",
+            name=f"Scale Person {index}",
+            language=("fi", "sv", "en")[index % 3],
+        )
+        person.password = "!"  # unusable, as set_unusable_password makes it, at no cost
+        people.append(person)
+    User.objects.bulk_create(people, batch_size=2000)
+    return list(scale_people().order_by("pk").values_list("pk", flat=True))
+
+
+def registration_counts(rng, events, people: int, total: int) -> list[int]:
+    """How many registrations each event gets: the big event its
+    ``BIG_EVENT_PARTICIPANTS``, the others (not the drafts) a Pareto-spread share of
+    the rest, none more than there are people nor much more than its seats (the rest
+    wait)."""
+    counts = [0] * len(events)
+    if not events:
+        return counts
+    counts[0] = min(BIG_EVENT_PARTICIPANTS, total, people)
+    rest = total - counts[0]
+    others = [index for index, event in enumerate(events) if index and event.status != "draft"]
+    if not others or not rest:
+        return counts
+    limits = {
+        index: people
+        if events[index].capacity is None
+        else min(people, events[index].capacity * 5 // 4 + 5)
+        for index in others
+    }
+    weights = [rng.paretovariate(1.5) for _ in others]
+    unit = rest / sum(weights)
+    for index, weight in zip(others, weights, strict=True):
+        counts[index] = min(int(weight * unit), limits[index])
+    left = rest - sum(counts[index] for index in others)
+    while left > 0:  # the rounding and what the limits cut off, to events with room
+        roomy = [index for index in others if counts[index] < limits[index]]
+        if not roomy:
+            break
+        for index in roomy[:left]:
+            counts[index] += 1
+        left = rest - sum(counts[index] for index in others)
+    return counts
+
+
+REGISTRATION_COLUMNS = ("event_id", "user_id", "organisation_id", "state", "reserved_seat",
+                        "answers", "queued_at", "offer_expires_at", "checked_in_at",
+                        "created_at", "updated_at")  # fmt: skip
+
+
+def insert_registrations(rows: list[tuple]) -> None:
+    """Insert registration rows (in ``REGISTRATION_COLUMNS`` order, times already
+    adapted to the database) with one prepared statement: ``bulk_create`` spends
+    most of its time preparing each value of each object."""
+    table = connection.ops.quote_name(Registration._meta.db_table)
+    columns = ", ".join(connection.ops.quote_name(column) for column in REGISTRATION_COLUMNS)
+    placeholders = ", ".join(["%s"] * len(REGISTRATION_COLUMNS))
+    with connection.cursor() as cursor:
+        for start in range(0, len(rows), BATCH):
+            cursor.executemany(
+                f"INSERT INTO {table} ({columns}) VALUES ({placeholders})",  # noqa: S608
+                rows[start : start + BATCH],
+            )
+
+
+def make_registrations(rng, events, people, total, now) -> tuple[int, int]:
+    """``total`` registrations: the big event's first, then the others spread over the
+    events that take registrations, beyond capacity onto the waiting list; the
+    completed events have their participants checked in and a closing report."""
+    adapt = connection.ops.adapt_datetimefield_value
+    made_at = adapt(now)
+    confirmed, waitlisted = Registration.State.CONFIRMED, Registration.State.WAITLISTED
+    pending, withdrawn = Registration.State.PENDING, Registration.State.WITHDRAWN
+    rows, reports = [], []
+    counts = registration_counts(rng, events, len(people), total)
+    for event, count in zip(events, counts, strict=True):
+        if not count:
+            continue
+        taken = 0
+        seats = None if event.capacity is None else event.capacity - event.reserved_seats
+        checks_in = event.status == "completed"
+        checked_in_at = adapt(event.starts_at)
+        is_big = event is events[0]  # every one of its participants confirmed
+        may_pend = event.requires_approval and not is_big
+        earliest = event.starts_at - timedelta(days=40)
+        for user_id in rng.sample(people, count):
+            if may_pend and rng.random() < 0.2:
+                state = pending
+            elif not is_big and rng.random() < 0.05:
+                state = withdrawn
+            elif seats is None or taken < seats:
+                state = confirmed
+                taken += 1
+            else:
+                state = waitlisted
+            queued_at = min(earliest + timedelta(seconds=rng.randrange(3_400_000)), now)
+            checked_in = checks_in and state == confirmed and rng.random() < 0.85
+            rows.append((event.pk, user_id, None, state, False, "{}", adapt(queued_at), None,
+                         checked_in_at if checked_in else None, made_at, made_at))  # fmt: skip
+        if checks_in:
+            reports.append(
+                ClosingReport(
+                    event_id=event.pk,
+                    attendees=taken,
+                    organisations_present=max(taken // 3, 1),
+                    outcomes="Synteettinen loppuraportti.",
+                )
+            )
+    insert_registrations(rows)
+    ClosingReport.objects.bulk_create(reports, batch_size=5000)
+    return len(rows), len(reports)

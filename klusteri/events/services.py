@@ -499,10 +499,12 @@ def give_reserved_seat(registration: Registration, *, by) -> Registration:
 
 
 @transaction.atomic
-def check_in(registration: Registration, *, by, undo: bool = False) -> Registration:
+def check_in(
+    registration: Registration, *, by, undo: bool = False, now: datetime | None = None
+) -> Registration:
     if registration.state != State.CONFIRMED:
         raise EventError(_("Only confirmed participants are checked in."))
-    registration.checked_in_at = None if undo else timezone.now()
+    registration.checked_in_at = None if undo else (now or timezone.now())
     registration.save(update_fields=["checked_in_at", "updated_at"])
     _log(registration, "check_in_undone" if undo else "checked_in", by=by)
     return registration

@@ -68,6 +68,7 @@ def test_registry_lists_exactly_the_apps_with_a_privacy_module_in_installed_orde
         "klusteri.accounts.privacy",
         "klusteri.clusters.privacy",
         "klusteri.funding.privacy",
+        "klusteri.events.privacy",
         "klusteri.api.privacy",
     ]
 

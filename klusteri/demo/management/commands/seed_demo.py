@@ -1,7 +1,7 @@
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
-from klusteri.demo import accounts, clusters, funding
+from klusteri.demo import accounts, clusters, events, funding
 
 
 class Command(BaseCommand):
@@ -13,6 +13,7 @@ class Command(BaseCommand):
         counts = clusters.seed(users["manager"])
         clusters.reindex(clusters.demo_clusters())
         funding_counts = funding.seed(users)
+        event_counts = events.seed(users)
         self.stdout.write(
             self.style.SUCCESS(
                 "Demo data loaded: {clusters} clusters, {organisations} member and host "
@@ -25,6 +26,12 @@ class Command(BaseCommand):
                 "clusters, {searches} saved searches and {follows} followed calls.".format(
                     **funding_counts
                 )
+            )
+        )
+        self.stdout.write(
+            self.style.SUCCESS(
+                "Demo events loaded: {events} events in {series} series and alone, "
+                "{registrations} registrations of {people} demo people.".format(**event_counts)
             )
         )
         self.stdout.write(
