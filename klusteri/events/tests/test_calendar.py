@@ -490,3 +490,19 @@ def test_query_counts_are_constant_in_the_number_of_events(
         many = counts(event)
 
     assert few == many
+
+
+# The section in the site ------------------------------------------------------------
+
+
+@pytest.mark.parametrize("language", ["fi", "sv", "en"])
+def test_the_header_and_home_page_lead_to_the_calendar(client, language):
+    make_event("Seuraava tapahtuma")
+    make_event("Luonnos", status=Event.Status.DRAFT)
+
+    text = client.get(f"/{language}/").text
+
+    assert f'href="/{language}/events/"' in text
+    assert "Seuraava tapahtuma" in text
+    assert "Luonnos" not in text
+    assert translated("Coming up", language) in text
