@@ -8,6 +8,7 @@ and the rest of the link still applies.
 """
 
 import re
+from urllib.parse import urlencode
 from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
@@ -177,6 +178,22 @@ class EventFilter(QueryStringFilter):
             start, following = month_bounds(first.year, first.month)
             events = events.filter(starts_at__lt=following, ends_at__gte=start)
         return events
+
+    def canonical(self) -> str:
+        """The valid filters in a fixed order: the same for every address that
+        means the same list (what a page or feed cached by meaning is keyed by)."""
+        pairs = []
+        for name, value in self.values.items():
+            if value in (None, "", []):
+                continue
+            values = value if isinstance(value, list) else [value]
+            field = self.fields[name]
+            key = getattr(field, "to_field_name", None)
+            texts = [
+                PLATFORM if v is None else str(getattr(v, key) if key else v) for v in values
+            ]
+            pairs += [(name, text) for text in sorted(texts)]
+        return urlencode(pairs)
 
     # What the page shows ------------------------------------------------------------
 

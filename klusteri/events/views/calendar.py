@@ -16,9 +16,11 @@ import calendar as calendar_module
 import json
 from datetime import date, timedelta
 
-from django.db.models import Prefetch
+from django.core.cache import cache
+from django.db.models import Prefetch, prefetch_related_objects
 from django.http import Http404, HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import get_object_or_404, render
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.safestring import SafeString, mark_safe
@@ -31,7 +33,7 @@ from klusteri.clusters.views.directory import (
     render_list,
 )
 from klusteri.core import pagecache
-from klusteri.events.cards import with_seats
+from klusteri.events.cards import event_cards, with_seats
 from klusteri.events.filters import FIRST_YEAR, LAST_YEAR, EventFilter, month_bounds
 from klusteri.events.models import (
     Event,
@@ -63,7 +65,11 @@ def calendar_events(request: HttpRequest):
 def event_list(request: HttpRequest) -> HttpResponse:
     now = timezone.now()
     filters = EventFilter(request.GET)
-    found = filters.narrow(calendar_events(request), now)
+    # The page is found as narrow rows (the ordering's columns, which DISTINCT
+    # wants selected); a card is read in full only when it is not cached.
+    found = filters.narrow(Event.objects.visible_to(request.user), now).values_list(
+        "pk", "starts_at"
+    )
     paginator = CappedPaginator(found, PAGE_SIZE, max_pages=MAX_PAGES)
     page = paginator.get_page(page_number(request))
 
@@ -79,7 +85,7 @@ def event_list(request: HttpRequest) -> HttpResponse:
     context = {
         "filters": filters,
         "page": page,
-        "events": with_seats(list(page.object_list)),
+        "cards": event_cards([pk for pk, _start in page.object_list]),
         "query": query,
         "page_numbers": paginator.get_elided_page_range(page.number, on_each_side=2, on_ends=1),
         "active_filters": active_filters(query, filters),
@@ -113,13 +119,30 @@ def event_month(request: HttpRequest, year: int, month: int) -> HttpResponse:
     if not (FIRST_YEAR <= year <= LAST_YEAR and 1 <= month <= 12):
         raise Http404
     filters = EventFilter(request.GET)
+    first_day = date(year, month, 1)
+    today = timezone.localdate()
+    # Anonymous visitors all see the listed events: their month is kept by the
+    # meaning of its filters, whatever else the address holds.
+    key = pagecache.fragment_key("events", "month", year, month, today, filters.canonical())
+    body = cache.get(key) if not request.user.is_authenticated else None
+    if body is None:
+        body = render_to_string(
+            "events/_month_body.html", month_context(request, filters, year, month, today), request
+        )
+        if not request.user.is_authenticated:
+            cache.set(key, body, pagecache.PAGE_TIMEOUT)
+    context = {"month_start": first_day, "body": mark_safe(body)}  # noqa: S308 - rendered above
+    return render(request, "events/event_month.html", context)
+
+
+def month_context(request: HttpRequest, filters: EventFilter, year: int, month: int, today):
     start, following = month_bounds(year, month)
     events = (
         filters.narrow_unordered(calendar_events(request))
         .filter(starts_at__lt=following, ends_at__gte=start)
         .order_by("starts_at", "pk")
     )
-    events = with_seats(list(events))
+    events = list(events)
     first_day, last_day = start.date(), (following - timedelta(days=1)).date()
     by_day: dict[date, list[Event]] = {}
     for event in events:
@@ -134,22 +157,21 @@ def event_month(request: HttpRequest, year: int, month: int) -> HttpResponse:
         for week in calendar_module.Calendar(firstweekday=0).monthdatescalendar(year, month)
     ]
     previous, following_month = neighbour_months(year, month)
-    query = request.GET.copy()
+    # The links keep the filters as understood, without the month and the time.
+    query = QueryDict(filters.canonical(), mutable=True)
     query.pop("month", None)
     query.pop("when", None)
-    context = {
+    return {
         "filters": filters,
         "month_start": first_day,
         "weeks": weeks,
         "days": sorted(by_day.items()),
-        "events": events,
         "previous": previous if previous[0] >= FIRST_YEAR else None,
         "following": following_month if following_month[0] <= LAST_YEAR else None,
         "query": query,
-        "today": timezone.localdate(),
+        "today": today,
         "weekdays": [date(2024, 1, day) for day in range(1, 8)],  # a Monday to Sunday
     }
-    return render(request, "events/event_month.html", context)
 
 
 # An event's page ------------------------------------------------------------------
@@ -223,18 +245,19 @@ def json_ld(event: Event, request: HttpRequest) -> SafeString:
     return mark_safe(text)  # noqa: S308 - made of JSON, its markup characters escaped
 
 
-@require_safe
-@pagecache.cache_anonymous_page("events")
-def event_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    event = get_object_or_404(
-        Event.objects.visible_to(request.user)
-        .select_related("organiser", "municipality__region", "series")
-        .prefetch_related("co_organisers", "topics", "ecosystems"),
-        pk=pk,
+def page_parts(request: HttpRequest, event: Event, online_url: str, now) -> dict:
+    """The parts of an event's page that are the same for everyone who may see it
+    and its online link: the head, the details (with the organiser's other
+    events) and the JSON-LD. Rendered once per change of the events, language and
+    site, and at most a minute late on the clock (an event ending, the next ones)."""
+    has_ended = event.has_ended(now)
+    key = pagecache.fragment_key(
+        "events", "page", event.pk, request.scheme, request.get_host(), has_ended, bool(online_url)
     )
-    now = timezone.now()
-    registration = registration_context(request, event)
-    may_manage = event.is_managed_by(request.user)
+    parts = cache.get(key)
+    if parts is not None:
+        return {name: mark_safe(html) for name, html in parts.items()}  # noqa: S308
+    prefetch_related_objects([event], "co_organisers", "topics", "ecosystems")
     others = with_seats(
         list(
             Event.objects.listed()
@@ -247,14 +270,37 @@ def event_detail(request: HttpRequest, pk: int) -> HttpResponse:
     with_seats([event])
     context = {
         "event": event,
-        "online_url": event.online_url_for(request.user, registration.get("registration")),
-        "may_manage": may_manage,
-        "has_ended": event.has_ended(now),
+        "online_url": online_url,
+        "has_ended": has_ended,
         "other_events": others,
         "json_ld": json_ld(event, request),
         "languages": [
             EventLanguage(code).label for code in event.languages if code in EventLanguage.values
         ],
+    }
+    parts = {
+        name: render_to_string(f"events/_event_{name}.html", context, request)
+        for name in ("head", "body", "json_ld")
+    }
+    cache.set(key, parts, pagecache.PAGE_TIMEOUT)
+    return {name: mark_safe(html) for name, html in parts.items()}  # noqa: S308
+
+
+@require_safe
+@pagecache.cache_anonymous_page("events")
+def event_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    event = get_object_or_404(
+        Event.objects.visible_to(request.user).select_related(
+            "organiser", "municipality__region", "series"
+        ),
+        pk=pk,
+    )
+    registration = registration_context(request, event)
+    online_url = event.online_url_for(request.user, registration.get("registration"))
+    context = {
+        "event": event,
+        "parts": page_parts(request, event, online_url, timezone.now()),
+        "may_manage": event.is_managed_by(request.user),
         **registration,
     }
     return render(request, "events/event_detail.html", context)
