@@ -77,7 +77,9 @@ if have < EVENTS:
                   name=f"Bench {i}") for i in range(PEOPLE)),
             ignore_conflicts=True, batch_size=1000,
         )
-        people = list(User.objects.filter(email__startswith="bench-person-").values_list("pk", flat=True))
+        people = list(
+            User.objects.filter(email__startswith="bench-person-").values_list("pk", flat=True)
+        )
         municipalities = list(Municipality.objects.all())
         topics = list(ServiceArea.objects.all())
         words = ["hydrogen", "circular economy", "batteries", "forest", "health", "AI", "export"]
@@ -104,7 +106,9 @@ if have < EVENTS:
                 is_demo=True,
             ))
         Event.objects.bulk_create(created, batch_size=1000)
-        events = list(Event.objects.filter(title_en__startswith=PREFIX).values_list("pk", "capacity"))
+        events = list(
+            Event.objects.filter(title_en__startswith=PREFIX).values_list("pk", "capacity")
+        )
         links = Event.topics.through
         links.objects.bulk_create(
             (links(event_id=pk, servicearea_id=random.choice(topics).pk) for pk, _c in events),

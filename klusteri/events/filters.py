@@ -8,8 +8,8 @@ and the rest of the link still applies.
 """
 
 import re
-from urllib.parse import urlencode
 from datetime import date, datetime
+from urllib.parse import urlencode
 from zoneinfo import ZoneInfo
 
 from django import forms
@@ -189,9 +189,7 @@ class EventFilter(QueryStringFilter):
             values = value if isinstance(value, list) else [value]
             field = self.fields[name]
             key = getattr(field, "to_field_name", None)
-            texts = [
-                PLATFORM if v is None else str(getattr(v, key) if key else v) for v in values
-            ]
+            texts = [PLATFORM if v is None else str(getattr(v, key) if key else v) for v in values]
             pairs += [(name, text) for text in sorted(texts)]
         return urlencode(pairs)
 

@@ -17,8 +17,6 @@ urlpatterns = [
     path("feed/<str:key>.ics", feeds.personal_ical, name="personal-ical"),
     path("new.rss", feeds.new_events_rss, name="rss"),
     path("new.atom", feeds.new_events_atom, name="atom"),
-
     # -- Registration (views/registration.py) --
-
     # -- Organisers (views/manage.py) --
 ]

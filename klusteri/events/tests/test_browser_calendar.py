@@ -14,10 +14,10 @@ from django.utils import timezone
 from playwright.sync_api import expect
 
 from klusteri.clusters.models import ServiceArea
+from klusteri.e2e_fixtures import assert_accessible, open_page
 from klusteri.events import services
 from klusteri.events.models import Event, EventSeries
 from klusteri.events.testing import make_event
-from klusteri.e2e_fixtures import assert_accessible, open_page
 from klusteri.places.models import Municipality
 
 pytest_plugins = ["klusteri.e2e_fixtures"]

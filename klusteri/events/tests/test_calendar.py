@@ -8,13 +8,11 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 import time_machine
-from django.contrib.auth.models import AnonymousUser
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from klusteri.clusters.models import ServiceArea
-from klusteri.core import pagecache
 from klusteri.core.testing import translated
 from klusteri.events import services
 from klusteri.events.filters import EventFilter
@@ -370,7 +368,10 @@ def test_json_ld_describes_the_event(client, cluster, helsinki):
     place, virtual = data["location"]
     assert place["@type"] == "Place" and place["address"]["addressLocality"] == "Helsinki"
     # The link is for participants: the data point to the page instead.
-    assert virtual == {"@type": "VirtualLocation", "url": f"http://testserver/en/events/{event.pk}/"}
+    assert virtual == {
+        "@type": "VirtualLocation",
+        "url": f"http://testserver/en/events/{event.pk}/",
+    }
     assert data["organizer"] == [
         {"@type": "Organization", "name": "Vetyklusteri",
          "url": f"http://testserver/en/clusters/{cluster.slug}/"}
