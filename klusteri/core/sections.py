@@ -37,6 +37,7 @@ SECTIONS = (
         "events",
         _("Events"),
         _("Webinars, regular meetings and national cluster events, with registration."),
+        "events:list",
     ),
     Section(
         "funding",

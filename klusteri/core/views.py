@@ -11,6 +11,7 @@ from django.utils.cache import add_never_cache_headers
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 
+from klusteri.core import home as home_blocks
 from klusteri.core import privacy_notice
 from klusteri.core.sections import SECTIONS
 
@@ -29,7 +30,8 @@ ACCESSIBILITY_REVIEWED_ON = datetime.date(2026, 11, 30)
 
 @require_safe
 def home(request: HttpRequest) -> HttpResponse:
-    return render(request, "core/home.html")
+    """The front page; the apps above core add their blocks (``core.home``)."""
+    return render(request, "core/home.html", {"blocks": home_blocks.render_blocks(request)})
 
 
 @require_safe

@@ -69,7 +69,9 @@ from klusteri.core.tests.access import (
     saved_to,
     url_of,
 )
-from klusteri.events.models import Event, Registration
+from klusteri.events import services as event_services
+from klusteri.events.models import Event, EventSeries, Registration
+from klusteri.events.testing import make_event
 from klusteri.funding.models import Call, FollowedCall, FundingSource, SavedSearch
 from klusteri.funding.services import save_search, unsubscribe_token
 from klusteri.funding.testing import make_call
@@ -103,6 +105,9 @@ class World:
     # Events: registration. company_user has been offered a freed seat.
     registration_event: Event
     offered_registration: Registration
+    event: Event
+    series: EventSeries
+    feed_key: str
 
     @property
     def unsubscribe_token(self) -> str:
@@ -151,6 +156,14 @@ def world(
         event=registration_event, user=company_user, state=Registration.State.OFFERED,
         offer_expires_at=django_now() + datetime.timedelta(days=1),
     )  # fmt: skip
+    # Events: the cluster's published event, its monthly series, company_user's feed.
+    event = make_event("Vetywebinaari", organiser=cluster)
+    series = event_services.save_series(
+        EventSeries(title_en="Klusteriaamu", event_type="meeting", rule="FREQ=MONTHLY;BYDAY=1TU",
+                    first_start=event.starts_at, organiser=cluster),
+        by=staff, status=Event.Status.PUBLISHED,
+    )  # fmt: skip
+    feed_key = event_services.feed_token(company_user).key
     return World(
         people={
             "outsider": outsider,
@@ -171,6 +184,9 @@ def world(
         saved_search=saved_search,
         registration_event=registration_event,
         offered_registration=offered_registration,
+        event=event,
+        series=series,
+        feed_key=feed_key,
     )
 
 
@@ -309,6 +325,7 @@ CLUSTER = {"slug": "{world.cluster.slug}"}
 MEMBERSHIP = {"slug": "{world.cluster.slug}", "pk": "{world.membership.pk}"}
 FUNDING_SOURCE = {"slug": "{world.cluster.slug}", "pk": "{world.funding_source.pk}"}
 CALL = {"identifier": "{world.call.identifier}"}
+EVENT = {"pk": "{world.event.pk}"}
 
 PAGES = {
     # Platform
@@ -318,7 +335,6 @@ PAGES = {
     "core:privacy": Page(get=EVERYONE),
     "core:accessibility": Page(get=EVERYONE),
     "core:contact": Page(get=EVERYONE),
-    "core:events": Page(get=EVERYONE),
     "core:knowledge": Page(get=EVERYONE),
     "core:collaboration": Page(get=EVERYONE),
     "core:impact": Page(get=EVERYONE),
@@ -383,6 +399,19 @@ PAGES = {
     "events:decline-offer": Page(get=NO_ONE, post=SEAT_OFFERED_SAVE, kwargs=REGISTRATION_EVENT),
     "events:mine": Page(get=SIGNED_IN),
     "events:feed-renew": Page(get=NO_ONE, post=everyone(saved_to("events:mine"), anonymous=LOG_IN)),
+    # Events: calendar and feeds. The same for everyone; a draft is 404 (STATES).
+    "events:list": Page(get=EVERYONE),
+    "events:month": Page(get=EVERYONE, kwargs={"year": "2030", "month": "3"}),
+    "events:detail": Page(get=EVERYONE, kwargs=EVENT),
+    "events:event-ics": Page(get=EVERYONE, kwargs=EVENT),
+    "events:series-detail": Page(get=EVERYONE, kwargs={"pk": "{world.series.pk}"}),
+    "events:ical": Page(get=EVERYONE),
+    "events:cluster-ical": Page(get=EVERYONE, kwargs=CLUSTER),
+    "events:topic-ical": Page(get=EVERYONE, kwargs={"slug": "internationalisation"}),
+    # The key in the address is the credential: anyone who has it reads the feed.
+    "events:personal-ical": Page(get=EVERYONE, kwargs={"key": "{world.feed_key}"}),
+    "events:rss": Page(get=EVERYONE),
+    "events:atom": Page(get=EVERYONE),
     # Accounts
     "accounts:profile": Page(get=SIGNED_IN),
     "accounts:profile-edit": Page(get=SIGNED_IN, post=SIGNED_IN_SAVE, data=profile_details),
@@ -520,11 +549,25 @@ def unpublish_the_cluster(world: World) -> None:
     Cluster.objects.filter(pk=world.cluster.pk).update(is_published=False)
 
 
+def draft_the_event(world: World) -> None:
+    Event.objects.filter(pk=world.event.pk).update(status=Event.Status.DRAFT)
+
+
 def unpublish_the_call(world: World) -> None:
     Call.objects.filter(pk=world.call.pk).update(is_published=False)
 
 
 STATES = {
+    # Events: a draft is there for its organisers (the cluster's managers) and staff.
+    "draft event": State(
+        enter=draft_the_event,
+        covers=("events:detail", "events:event-ics"),
+        rows={
+            "events:detail": Page(get=everyone(NOT_FOUND, manager=OK, staff=OK), kwargs=EVENT),
+            "events:event-ics": Page(get=everyone(NOT_FOUND, manager=OK, staff=OK),
+                                     kwargs=EVENT),
+        },
+    ),
     # An unpublished call is there for platform staff alone.
     "unpublished call": State(
         enter=unpublish_the_call,
