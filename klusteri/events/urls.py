@@ -6,7 +6,6 @@ app_name = "events"
 
 urlpatterns = [
     # Calendar and feeds (views/calendar.py, views/feeds.py)
-    # -- Calendar and feeds (views/calendar.py, views/feeds.py) --
     path("", calendar.event_list, name="list"),
     path("month/<int:year>/<int:month>/", calendar.event_month, name="month"),
     path("<int:pk>/", calendar.event_detail, name="detail"),
@@ -19,13 +18,11 @@ urlpatterns = [
     path("new.rss", feeds.new_events_rss, name="rss"),
     path("new.atom", feeds.new_events_atom, name="atom"),
     # Registration (views/registration.py)
-    # -- Registration (views/registration.py) --
     path("<int:pk>/register/", registration.register, name="register"),
     path("<int:pk>/withdraw/", registration.withdraw, name="withdraw"),
     path("<int:pk>/accept/", registration.accept_offer, name="accept-offer"),
     path("<int:pk>/decline/", registration.decline_offer, name="decline-offer"),
     path("mine/", registration.mine, name="mine"),
     path("mine/feed/", registration.feed_renew, name="feed-renew"),
-    # -- Registration (views/registration.py) --
     # -- Organisers (views/manage.py) --
 ]
