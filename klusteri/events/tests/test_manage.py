@@ -541,3 +541,86 @@ def test_series_edit_is_for_its_organisers(clients, cluster, manager):
     assert clients["manager"].get(url).status_code == 200
     assert clients["other_manager"].get(url).status_code == 403
     assert clients["outsider"].get(url).status_code == 403
+
+
+# The admin ---------------------------------------------------------------------------
+
+
+@pytest.fixture
+def superuser_client(client, make_user):
+    client.force_login(make_user("super@example.org", is_staff=True, is_superuser=True))
+    return client
+
+
+def inline_management(*prefixes: str) -> dict:
+    data = {}
+    for prefix in prefixes:
+        data.update({f"{prefix}-TOTAL_FORMS": "0", f"{prefix}-INITIAL_FORMS": "0"})
+    return data
+
+
+def test_admin_saves_an_event_through_the_service(superuser_client, cluster):
+    data = {
+        "title_fi": "Ylläpidon tapahtuma", "event_type": "webinar", "format": "online",
+        "organiser": str(cluster.pk), "time_zone": "Europe/Helsinki",
+        "starts_at_0": "2027-05-04", "starts_at_1": "10:00",
+        "ends_at_0": "2027-05-04", "ends_at_1": "11:00", "status": "draft",
+        "online_url_visibility": "participants", "audience": "open", "languages": "[]",
+        "reserved_seats": "0", "offer_hours": "24", "registration_required": "on",
+        **inline_management("questions", "reminders", "registrations"),
+    }  # fmt: skip
+
+    response = superuser_client.post(reverse("admin:events_event_add"), data)
+
+    assert response.status_code == 302, response.context["adminform"].form.errors
+    event = Event.objects.get()
+    assert event.reminders.count() == 1  # the service's default reminder
+    assert AuditEntry.objects.filter(action="events.event.created").count() == 1
+
+
+def test_admin_refuses_registration_closing_before_it_opens(superuser_client, cluster,
+                                                           manager):  # fmt: skip
+    event = make_event(cluster, by=manager)
+    url = reverse("admin:events_event_change", args=[event.pk])
+    form = superuser_client.get(url).context["adminform"].form
+    data = {name: form[name].value() for name in form.fields if form[name].value() is not None}
+    data = {key: value for key, value in data.items() if not isinstance(value, list | bool)}
+    data.update({
+        "starts_at_0": "2027-05-04", "starts_at_1": "10:00",
+        "ends_at_0": "2027-05-04", "ends_at_1": "11:00",
+        "registration_opens_at_0": "2027-05-01", "registration_opens_at_1": "10:00",
+        "registration_closes_at_0": "2027-04-01", "registration_closes_at_1": "10:00",
+        "registration_required": "on", "languages": "[]",
+        **inline_management("questions", "reminders", "registrations"),
+    })  # fmt: skip
+    data["reminders-INITIAL_FORMS"] = "0"
+
+    response = superuser_client.post(url, data)
+
+    assert response.status_code == 200
+    assert "Registration cannot close before it opens." in response.text
+    event.refresh_from_db()
+    assert event.registration_closes_at is None
+
+
+def test_admin_closing_report_completes_the_event(superuser_client, cluster, manager):
+    past = make_event(cluster, by=manager, starts_in=timedelta(days=-3))
+    data = {"event": str(past.pk), "attendees": "30", "organisations_present": "12",
+            "outcomes": "Uusi hanke."}  # fmt: skip
+
+    response = superuser_client.post(reverse("admin:events_closingreport_add"), data)
+
+    assert response.status_code == 302
+    past.refresh_from_db()
+    assert past.status == Event.Status.COMPLETED
+    assert AuditEntry.objects.filter(action="events.event.completed").count() == 1
+
+
+def test_admin_refuses_a_report_before_the_event(superuser_client, event):
+    data = {"event": str(event.pk), "attendees": "30", "organisations_present": "12",
+            "outcomes": "Uusi hanke."}  # fmt: skip
+
+    response = superuser_client.post(reverse("admin:events_closingreport_add"), data)
+
+    assert response.status_code == 200
+    assert not ClosingReport.objects.exists()
