@@ -5,7 +5,8 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.translation import gettext
 
 from klusteri.audit.models import AuditEntry
 from klusteri.events import services
@@ -598,7 +599,8 @@ def test_admin_refuses_registration_closing_before_it_opens(superuser_client, cl
     response = superuser_client.post(url, data)
 
     assert response.status_code == 200
-    assert "Registration cannot close before it opens." in response.text
+    with translation.override("fi"):
+        assert gettext("Registration cannot close before it opens.") in response.text
     event.refresh_from_db()
     assert event.registration_closes_at is None
 
