@@ -128,7 +128,11 @@ SETTINGS_WIDGETS = {
     "topics": forms.CheckboxSelectMultiple,
     "ecosystems": forms.CheckboxSelectMultiple,
 }
-NUMBER_FIELDS = {"capacity": IntegerField, "reserved_seats": IntegerField, "offer_hours": IntegerField}
+NUMBER_FIELDS = {
+    "capacity": IntegerField,
+    "reserved_seats": IntegerField,
+    "offer_hours": IntegerField,
+}
 
 
 class SettingsForm(forms.ModelForm):
@@ -489,7 +493,9 @@ class InvitationsForm(forms.Form):
         label=_("E-mail addresses of those invited"),
         required=False,
         widget=forms.Textarea(attrs={"rows": 10, "spellcheck": "false"}),
-        help_text=_("One per line, or separated by commas or spaces. Those left out lose their invitation."),
+        help_text=_(
+            "One per line, or separated by commas or spaces. Those left out lose their invitation."
+        ),
     )
 
     def clean_emails(self) -> list[str]:

@@ -557,6 +557,9 @@ def set_invitations(event: Event, emails: list[str], *, by) -> tuple[int, int]:
     added = [Invitation(event=event, email=email) for email in sorted(wanted - existing.keys())]
     Invitation.objects.bulk_create(added)
     log_action(
-        event, "events.event.invitations", by=by, data={"added": len(added), "removed": len(removed)}
+        event,
+        "events.event.invitations",
+        by=by,
+        data={"added": len(added), "removed": len(removed)},
     )
     return len(added), len(removed)

@@ -6,9 +6,7 @@ app_name = "events"
 
 urlpatterns = [
     # -- Calendar and feeds (views/calendar.py, views/feeds.py) --
-
     # -- Registration (views/registration.py) --
-
     # -- Organisers (views/manage.py) --
     path("manage/", manage.event_manage, name="manage"),
     path("new/", manage.event_create, name="create"),

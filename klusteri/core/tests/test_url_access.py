@@ -337,7 +337,8 @@ def new_question(world: World) -> dict:
 def changed_reminder(world: World) -> dict:
     [reminder] = world.event.reminders.all()
     return {"form-TOTAL_FORMS": "1", "form-INITIAL_FORMS": "1", "form-0-id": str(reminder.pk),
-            "form-0-hours": "24", "form-0-direction": "before", "form-0-anchor": "start"}  # fmt: skip
+            "form-0-hours": "24", "form-0-direction": "before",
+            "form-0-anchor": "start"}  # fmt: skip
 
 
 def invited(world: World) -> dict:

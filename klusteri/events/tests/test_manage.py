@@ -96,9 +96,7 @@ def test_someone_who_manages_no_cluster_may_not_create(clients, cluster):
 
 
 def test_wrong_method_is_405(clients, event):
-    response = clients["manager"].get(
-        reverse("events:participant-action", args=[event.pk, 1])
-    )
+    response = clients["manager"].get(reverse("events:participant-action", args=[event.pk, 1]))
 
     assert response.status_code == 405
 

@@ -64,13 +64,13 @@ def test_the_list_shows_people_their_answers_and_states(clients, event, people):
 
 def test_the_list_filters_by_state_and_search(clients, event, people):
     by_state = clients["manager"].get(list_url(event, "?state=pending"))
-    assert [row[0] for row in by_state.context["rows"]] == [people["bo"]]
+    assert [p.pk for p in by_state.context["participants"]] == [people["bo"].pk]
 
     by_search = clients["manager"].get(list_url(event, "?q=yksi"))
-    assert [row[0] for row in by_search.context["rows"]] == [people["anna"]]
+    assert [p.pk for p in by_search.context["participants"]] == [people["anna"].pk]
 
     unknown_state = clients["manager"].get(list_url(event, "?state=nonsense"))
-    assert len(unknown_state.context["rows"]) == 3
+    assert len(unknown_state.context["participants"]) == 3
 
 
 def test_list_queries_are_constant_in_registrations(clients, event, diet, make_user,
@@ -91,7 +91,7 @@ def test_list_queries_are_constant_in_registrations(clients, event, diet, make_u
     add(40, 3)
     with django_assert_max_num_queries(len(small.captured_queries)):
         response = client.get(list_url(event))
-    assert len(response.context["rows"]) == 43
+    assert len(response.context["participants"]) == 43
 
 
 def test_check_in_and_undo(clients, event, people):
@@ -176,9 +176,7 @@ def test_csv_export_for_finnish_excel(clients, event, people):
     people["anna"].checked_in_at = timezone.now()
     people["anna"].save(update_fields=["checked_in_at"])
 
-    response = clients["manager"].get(
-        reverse("events:participants-export", args=[event.pk, "csv"])
-    )
+    response = clients["manager"].get(reverse("events:participants-export", args=[event.pk, "csv"]))
 
     assert response.status_code == 200
     assert response["Content-Type"].startswith("text/csv")
@@ -196,9 +194,7 @@ def test_csv_export_for_finnish_excel(clients, event, people):
 def test_csv_export_escapes_formulas(clients, event, make_user):
     register(event, make_user("f@example.org", name="=HYPERLINK(1)"))
 
-    response = clients["manager"].get(
-        reverse("events:participants-export", args=[event.pk, "csv"])
-    )
+    response = clients["manager"].get(reverse("events:participants-export", args=[event.pk, "csv"]))
 
     assert "'=HYPERLINK(1)" in response.content.decode("utf-8-sig")
 
