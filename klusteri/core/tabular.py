@@ -5,6 +5,10 @@ as a person sees them, and reports every fault in one go (``TableError``).
 
 Rows are numbered as a spreadsheet shows them (the heading is row 1) and, in JSON,
 by the object's position from 1.
+
+The other way round, ``write_csv`` and ``write_xlsx`` write a table for people to open
+in a spreadsheet (an event's participant list): CSV as Finnish Excel opens it, texts
+that would run as formulas defused.
 """
 
 import csv

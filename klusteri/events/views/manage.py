@@ -303,8 +303,9 @@ class ParticipantRows:
     and the template engine spent some 0.4 ms a row on it (200 ms a page), this a
     small part of that. Every value is escaped (``escape``); the words are
     translated once a page, not once a row. Each row is a form of its own, posted
-    by htmx (which swaps the row and keeps the focus on its button, found by id)
-    or as a plain form."""
+    by htmx (which swaps the row, ``hx-target`` and ``hx-swap`` inherited from the
+    table's body, and keeps the focus on its button, found by id) or as a plain
+    form."""
 
     def __init__(self, request: HttpRequest, event: Event):
         self.has_reserved_seats = bool(event.reserved_seats)
@@ -382,7 +383,7 @@ class ParticipantRows:
             f"<td>{self.states.get(participant.state, '')}{reserved}</td>{answers}"
             f"<td>{checked_in_cell}</td>"
             f'<td class="participant-actions">{alert}<form method="post" action="{action}"'
-            f' hx-post="{action}" hx-target="closest tr" hx-swap="outerHTML">{self.csrf}'
+            f' hx-post="{action}">{self.csrf}'
             f'<input type="hidden" name="back" value="{escape(back)}">'
             f"{self._actions(participant)}</form></td></tr>\n"
         )
