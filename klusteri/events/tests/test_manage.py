@@ -624,3 +624,12 @@ def test_admin_refuses_a_report_before_the_event(superuser_client, event):
 
     assert response.status_code == 200
     assert not ClosingReport.objects.exists()
+
+
+def test_staffs_list_is_the_national_platforms_events(clients, staff, cluster, manager):
+    national = make_event(None, by=staff, title="Kansallinen päivä")
+    make_event(cluster, by=manager, title="Klusterin tapahtuma")
+
+    response = clients["staff"].get(reverse("events:manage"))
+
+    assert list(response.context["upcoming"]) == [national]

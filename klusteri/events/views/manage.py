@@ -47,6 +47,8 @@ from klusteri.events.services import EventError
 
 State = Registration.State
 EXPORT_FORMATS = ("csv", "xlsx")
+# Upcoming and past events on one's list: a cluster's year of events, and more.
+MANAGE_LIMIT = 200
 
 
 def organises_events(user) -> bool:
@@ -79,25 +81,38 @@ def _redirect_to_manage(event: Event) -> HttpResponse:
 def event_manage(request: HttpRequest) -> HttpResponse:
     _require_organiser(request)
     now = timezone.now()
+    user = request.user
+    # Staff may manage every event, but their own list is of the national
+    # platform's events and of the clusters they manage, not the whole calendar.
+    own = Q(organiser__managers__user=user)
+    if user.is_staff:
+        own |= Q(organiser__isnull=True)
     events = (
-        Event.objects.managed_by(request.user)
+        Event.objects.managed_by(user)
+        .filter(own)
         .select_related("organiser", "series")
         .annotate(
-            confirmed=Count("registrations", filter=Q(registrations__state=State.CONFIRMED)),
+            # distinct: the join to the managers must not count a registration twice
+            confirmed=Count(
+                "registrations", filter=Q(registrations__state=State.CONFIRMED), distinct=True
+            ),
             waiting=Count(
                 "registrations",
                 filter=Q(registrations__state__in=(State.WAITLISTED, State.OFFERED)),
+                distinct=True,
             ),
-            pending=Count("registrations", filter=Q(registrations__state=State.PENDING)),
+            pending=Count(
+                "registrations", filter=Q(registrations__state=State.PENDING), distinct=True
+            ),
         )
     )
-    series = EventSeries.objects.managed_by(request.user).select_related("organiser")
+    series = EventSeries.objects.managed_by(user).filter(own).select_related("organiser")
     return render(
         request,
         "events/manage/list.html",
         {
-            "upcoming": events.upcoming(now),
-            "past": events.past(now)[:100],
+            "upcoming": events.upcoming(now)[:MANAGE_LIMIT],
+            "past": events.past(now)[:MANAGE_LIMIT],
             "series_list": series,
         },
     )
