@@ -224,3 +224,22 @@ def test_export_is_for_organisers(clients, event, people):
 
     assert clients["outsider"].get(url).status_code == 403
     assert clients["staff"].get(url).status_code == 200
+
+
+HOSTILE = '"><script>alert(1)</script><img src=x onerror=alert(2)>'
+
+
+def test_the_rows_written_in_python_escape_everything(clients, event, diet, make_user,
+                                                      make_organisation):  # fmt: skip
+    registration = register(
+        event, make_user("x@example.org", name=HOSTILE), organisation=make_organisation(HOSTILE),
+        answers={str(diet.pk): HOSTILE},
+    )  # fmt: skip
+
+    page = clients["manager"].get(list_url(event, "?q=" + "script")).text
+    row = action(clients["manager"], registration, "check_in", HX_Request="true").text
+
+    for html in (page, row):
+        assert "<script>alert" not in html
+        assert "<img src=x" not in html
+        assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
