@@ -243,3 +243,13 @@ def test_the_rows_written_in_python_escape_everything(clients, event, diet, make
         assert "<script>alert" not in html
         assert "<img src=x" not in html
         assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+
+
+def test_a_plain_post_returns_to_the_filtered_list(clients, event, people):
+    page = clients["manager"].get(list_url(event, "?state=confirmed")).text
+    assert 'name="back" value="?state=confirmed"' in page
+    url = reverse("events:participant-action", args=[event.pk, people["anna"].pk])
+
+    response = clients["manager"].post(url, {"action": "check_in", "back": "?state=confirmed"})
+
+    assert response["Location"].endswith(f"?state=confirmed#registration-{people['anna'].pk}")

@@ -389,6 +389,7 @@ class ParticipantRows:
         answers = "".join(f"<td>{escape(answer)}</td>" for answer in participant.answers)
         alert = f'<p class="errorlist" role="alert">{escape(error)}</p>' if error else ""
         action = f"{self.action_prefix}{participant.pk}/"
+        back_input = f'<input type="hidden" name="back" value="{escape(back)}">' if back else ""
         return (
             f'<tr id="registration-{participant.pk}"'
             f"{' class="is-checked-in"' if checked_in else ''}>"
@@ -399,7 +400,7 @@ class ParticipantRows:
             f"<td>{checked_in_cell}</td>"
             f'<td class="participant-actions">{alert}<form method="post" action="{action}"'
             f' hx-post="{action}">{self.csrf}'
-            f'<input type="hidden" name="back" value="{escape(back)}">'
+            f"{back_input}"
             f"{self._actions(participant)}</form></td></tr>\n"
         )
 
