@@ -633,3 +633,15 @@ def test_staffs_list_is_the_national_platforms_events(clients, staff, cluster, m
     response = clients["staff"].get(reverse("events:manage"))
 
     assert list(response.context["upcoming"]) == [national]
+
+
+def test_times_are_shown_on_the_events_own_clock(clients, cluster, manager):
+    event = make_event(cluster, by=manager, time_zone="America/New_York")
+    Event.objects.filter(pk=event.pk).update(
+        starts_at=datetime(2027, 3, 4, 14, 0, tzinfo=UTC),
+        ends_at=datetime(2027, 3, 4, 15, 0, tzinfo=UTC),
+    )
+
+    text = clients["manager"].get(reverse("events:manage")).text
+
+    assert "4.3.2027 9.00" in text  # New York, not Helsinki (16.00)

@@ -69,10 +69,6 @@ def _require_organiser(request: HttpRequest) -> None:
         raise PermissionDenied
 
 
-def _redirect_to_manage(event: Event) -> HttpResponse:
-    return redirect(reverse("events:manage") + f"#event-{event.pk}")
-
-
 # The events a person organises ---------------------------------------------------
 
 
@@ -157,7 +153,7 @@ def event_edit(request: HttpRequest, pk: int) -> HttpResponse:
             form.add_error(None, str(error))
         else:
             messages.success(request, _("The event was saved."))
-            return _redirect_to_manage(event)
+            return redirect("events:edit", pk=event.pk)
     return render(
         request, "events/manage/event_form.html", {"form": form, "event": event, "title": title}
     )
@@ -324,6 +320,7 @@ class ParticipantRows:
 
     def __init__(self, request: HttpRequest, event: Event):
         self.has_reserved_seats = bool(event.reserved_seats)
+        self.zone = event.zone
         self.csrf = (
             f'<input type="hidden" name="csrfmiddlewaretoken" value="{escape(get_token(request))}">'
         )
@@ -349,7 +346,7 @@ class ParticipantRows:
         # People are checked in at the door a few a minute: one formatting a minute.
         minute = moment.replace(second=0, microsecond=0)
         if minute not in self.times:
-            local = timezone.localtime(minute)
+            local = minute.astimezone(self.zone)
             self.times[minute] = (
                 f'<time datetime="{local.isoformat()}">'
                 f"{escape(date_format(local, 'TIME_FORMAT'))}</time>"
@@ -565,7 +562,7 @@ def event_report(request: HttpRequest, pk: int) -> HttpResponse:
             form.add_error(None, str(error))
         else:
             messages.success(request, _("The closing report was saved and the event is completed."))
-            return _redirect_to_manage(event)
+            return redirect("events:report", pk=event.pk)
     return render(
         request,
         "events/manage/report.html",
