@@ -253,3 +253,14 @@ def test_a_plain_post_returns_to_the_filtered_list(clients, event, people):
     response = clients["manager"].post(url, {"action": "check_in", "back": "?state=confirmed"})
 
     assert response["Location"].endswith(f"?state=confirmed#registration-{people['anna'].pk}")
+
+
+def test_yes_or_no_answers_are_shown_in_the_pages_language(clients, event, make_user):
+    coming = Question.objects.create(event=event, text="Tuletko illalliselle?", position=2,
+                                     kind=Question.Kind.YES_NO)  # fmt: skip
+    register(event, make_user("y@example.org", name="Ylva"), answers={str(coming.pk): "yes"})
+
+    response = clients["manager"].get(list_url(event))
+
+    [participant] = response.context["participants"]
+    assert participant.answers == ("kyllä",)

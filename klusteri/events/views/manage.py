@@ -42,7 +42,7 @@ from klusteri.events.forms import (
     SeriesForm,
     StatusForm,
 )
-from klusteri.events.models import Event, EventSeries, Registration
+from klusteri.events.models import Event, EventSeries, Question, Registration
 from klusteri.events.services import EventError
 
 State = Registration.State
@@ -282,7 +282,8 @@ def _rows(
 ) -> tuple[list, list[Participant]]:
     """The questions, and each registration with its answers in their order."""
     questions = list(event.questions.all())
-    keys = [str(question.pk) for question in questions]
+    keys = [(str(question.pk), question.kind == Question.Kind.YES_NO) for question in questions]
+    words = {"yes": _("yes"), "no": _("no"), True: _("yes"), False: _("no")}
     participants = [
         Participant(
             pk=values["pk"],
@@ -293,16 +294,21 @@ def _rows(
             name=values["user__name"] or values["user__email"],
             email=values["user__email"],
             organisation=values["organisation__name"] or "",
-            answers=tuple(_answer((values["answers"] or {}).get(key, "")) for key in keys),
+            answers=tuple(
+                _answer((values["answers"] or {}).get(key, ""), words if yes_no else None)
+                for key, yes_no in keys
+            ),
         )
         for values in registrations.values(*fields)
     ]
     return questions, participants
 
 
-def _answer(value) -> str:
-    if isinstance(value, bool):
-        return _("yes") if value else _("no")
+def _answer(value, words: dict | None) -> str:
+    """An answer as the list shows it: a yes-or-no question's code ("yes", as the
+    registration form stores it) in the page's language."""
+    if words is not None and isinstance(value, str | bool) and value in words:
+        return words[value]
     if isinstance(value, list):
         return ", ".join(str(item) for item in value)
     return str(value)
