@@ -5,6 +5,10 @@ as a person sees them, and reports every fault in one go (``TableError``).
 
 Rows are numbered as a spreadsheet shows them (the heading is row 1) and, in JSON,
 by the object's position from 1.
+
+The other way round, ``write_csv`` and ``write_xlsx`` write a table for people to open
+in a spreadsheet (an event's participant list): CSV as Finnish Excel opens it, texts
+that would run as formulas defused.
 """
 
 import csv
@@ -21,6 +25,9 @@ import openpyxl
 from django.core.exceptions import ValidationError
 from django.core.validators import ProhibitNullCharactersValidator
 from django.utils.translation import gettext as _
+from openpyxl.cell import WriteOnlyCell
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+from openpyxl.styles import Font
 
 # An XLSX file is a zip archive: refuse one that unpacks to more than this.
 MAX_UNPACKED_BYTES = 200 * 1024 * 1024
@@ -314,3 +321,63 @@ def _spreadsheet_row(
 
 def _has_value(cell) -> bool:
     return cell is not None and str(cell).strip() != ""
+
+
+# Writing a table for people to open in a spreadsheet ----------------------------------
+
+
+def write_csv(headings: Sequence[str], rows: Sequence[Sequence[Any]]) -> bytes:
+    """CSV as Finnish Excel opens it by double-click: UTF-8 with a byte order mark,
+    semicolons between cells. A text that a spreadsheet would run as a formula is
+    written with a leading apostrophe (``_unescape_formula`` reads it back)."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, delimiter=";")
+    writer.writerow(headings)
+    for row in rows:
+        writer.writerow([_csv_cell(value) for value in row])
+    return buffer.getvalue().encode("utf-8-sig")
+
+
+def _csv_cell(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, datetime):
+        return value.strftime("%Y-%m-%d %H:%M")
+    if isinstance(value, date):
+        return value.isoformat()
+    text = str(value)
+    if not isinstance(value, int | float) and text.startswith(FORMULA_START):
+        return "'" + text
+    return text
+
+
+def write_xlsx(title: str, headings: Sequence[str], rows: Sequence[Sequence[Any]]) -> bytes:
+    """An Excel workbook of one sheet: bold headings, frozen; texts never run as
+    formulas; naive datetimes as dates and times."""
+    workbook = openpyxl.Workbook(write_only=True)
+    sheet = workbook.create_sheet(title[:31])
+    sheet.freeze_panes = "A2"
+    bold = Font(bold=True)
+    heading = []
+    for text in headings:
+        cell = WriteOnlyCell(sheet, text)
+        cell.font = bold
+        heading.append(cell)
+    sheet.append(heading)
+    for row in rows:
+        cells = []
+        for value in row:
+            if value is None or isinstance(value, bool | int | float):
+                cells.append(value)
+            elif isinstance(value, datetime):
+                cell = WriteOnlyCell(sheet, value.replace(tzinfo=None))
+                cell.number_format = "yyyy-mm-dd hh:mm"
+                cells.append(cell)
+            else:
+                cell = WriteOnlyCell(sheet, ILLEGAL_CHARACTERS_RE.sub("", str(value)) or None)
+                cell.data_type = "s"
+                cells.append(cell)
+        sheet.append(cells)
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()

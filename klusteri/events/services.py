@@ -35,6 +35,7 @@ from klusteri.events.models import (
     Event,
     EventSeries,
     FeedToken,
+    Invitation,
     Registration,
     Reminder,
 )
@@ -527,3 +528,66 @@ def feed_token(user) -> FeedToken:
     """The person's feed token, made on first use."""
     token = FeedToken.objects.filter(user=user).first()
     return token or renew_feed_token(user, by=user)
+
+
+# Organisers ---------------------------------------------------------------------
+
+
+@transaction.atomic
+def set_questions(event: Event, *, by, questions: list, deleted: list) -> None:
+    """Save the registration's extra questions as the organiser left them:
+    ``questions`` changed or new (unsaved ``Question`` objects of the event),
+    ``deleted`` removed. Answers already given stay in the registrations."""
+    for question in deleted:
+        question.delete()
+    for question in questions:
+        question.event = event
+        question.save()
+    log_action(
+        event,
+        "events.event.questions",
+        by=by,
+        data={"saved": len(questions), "deleted": len(deleted)},
+    )
+
+
+@transaction.atomic
+def set_reminders(event: Event, *, by, reminders: list, deleted: list) -> None:
+    """Save the event's reminders: ``reminders`` changed or new, ``deleted`` removed.
+    Whether and what a reminder sends is decided when it fires, from the event as
+    it is then."""
+    for reminder in deleted:
+        reminder.delete()
+    for reminder in reminders:
+        reminder.event = event
+        reminder.save()
+    log_action(
+        event,
+        "events.event.reminders",
+        by=by,
+        data={
+            "offsets_hours": sorted(
+                int(reminder.offset.total_seconds() // 3600) for reminder in reminders
+            ),
+            "deleted": len(deleted),
+        },
+    )
+
+
+@transaction.atomic
+def set_invitations(event: Event, emails: list[str], *, by) -> tuple[int, int]:
+    """Invite exactly ``emails`` (lower case) to the event: new addresses are
+    invited, those left out lose their invitation. (added, removed)."""
+    wanted = {email.lower() for email in emails}
+    existing = {invitation.email.lower(): invitation for invitation in event.invitations.all()}
+    removed = [invitation.pk for email, invitation in existing.items() if email not in wanted]
+    Invitation.objects.filter(pk__in=removed).delete()
+    added = [Invitation(event=event, email=email) for email in sorted(wanted - existing.keys())]
+    Invitation.objects.bulk_create(added)
+    log_action(
+        event,
+        "events.event.invitations",
+        by=by,
+        data={"added": len(added), "removed": len(removed)},
+    )
+    return len(added), len(removed)

@@ -53,6 +53,7 @@ SAMPLES = {
     "url": "x/",
     "identifier": "HORIZON-TEST-01",
     "token": "x",
+    "registration": "1",  # events: a registration on the participant list
 }
 
 

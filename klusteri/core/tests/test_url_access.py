@@ -33,6 +33,7 @@ from django.contrib.auth.models import Group
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied
 from django.test import Client
+from django.utils import timezone
 from django.utils.timezone import now as django_now
 from django_tasks_db.models import DBTaskResult, get_date_max
 
@@ -70,8 +71,8 @@ from klusteri.core.tests.access import (
     url_of,
 )
 from klusteri.events import services as event_services
-from klusteri.events.models import Event, EventSeries, Registration
-from klusteri.events.testing import make_event
+from klusteri.events.forms import EventForm, SeriesForm
+from klusteri.events.models import ClosingReport, Event, EventSeries, Registration
 from klusteri.funding.models import Call, FollowedCall, FundingSource, SavedSearch
 from klusteri.funding.services import save_search, unsubscribe_token
 from klusteri.funding.testing import make_call
@@ -105,9 +106,12 @@ class World:
     # Events: registration. company_user has been offered a freed seat.
     registration_event: Event
     offered_registration: Registration
-    event: Event
-    series: EventSeries
     feed_key: str
+    # Events: organisers (``organisers_world``)
+    event: Event | None = None
+    ended_event: Event | None = None
+    registration: Registration | None = None
+    series: EventSeries | None = None
 
     @property
     def unsubscribe_token(self) -> str:
@@ -156,15 +160,9 @@ def world(
         event=registration_event, user=company_user, state=Registration.State.OFFERED,
         offer_expires_at=django_now() + datetime.timedelta(days=1),
     )  # fmt: skip
-    # Events: the cluster's published event, its monthly series, company_user's feed.
-    event = make_event("Vetywebinaari", organiser=cluster)
-    series = event_services.save_series(
-        EventSeries(title_en="Klusteriaamu", event_type="meeting", rule="FREQ=MONTHLY;BYDAY=1TU",
-                    first_start=event.starts_at, organiser=cluster),
-        by=staff, status=Event.Status.PUBLISHED,
-    )  # fmt: skip
+    # Events: company_user's personal calendar feed.
     feed_key = event_services.feed_token(company_user).key
-    return World(
+    world = World(
         people={
             "outsider": outsider,
             "company_user": company_user,
@@ -184,10 +182,10 @@ def world(
         saved_search=saved_search,
         registration_event=registration_event,
         offered_registration=offered_registration,
-        event=event,
-        series=series,
         feed_key=feed_key,
     )
+    organisers_world(world)
+    return world
 
 
 # What the forms send: what an authorised person would send -------------------------
@@ -280,6 +278,102 @@ def totp_code(world: World) -> dict:
     return {"code": "123456"}
 
 
+# Events: organisers
+
+
+def organisers_world(world: World) -> None:
+    """The cluster's published event a week ahead (company_user confirmed for it),
+    one that ended yesterday, and a weekly series with published occurrences, all
+    organised by ``cluster``: the calendar's pages and the organisers' read them."""
+    manager = world.people["manager"]
+    now = timezone.now().replace(second=0, microsecond=0)
+
+    def event(title: str, starts) -> Event:
+        return event_services.save_event(
+            Event(title=title, event_type="workshop", organiser=world.cluster, starts_at=starts,
+                  ends_at=starts + datetime.timedelta(hours=2), status=Event.Status.PUBLISHED,
+                  capacity=20, reserved_seats=2),
+            by=manager,
+        )  # fmt: skip
+
+    world.event = event("Vetyaamu", now + datetime.timedelta(days=7))
+    world.ended_event = event("Vetyilta", now - datetime.timedelta(days=1))
+    world.registration = Registration.objects.create(
+        event=world.event, user=world.people["company_user"], state=Registration.State.CONFIRMED
+    )
+    world.series = event_services.save_series(
+        EventSeries(title="Viikkopalaveri", event_type="meeting", organiser=world.cluster,
+                    rule="FREQ=WEEKLY;BYDAY=MO", first_start=now + datetime.timedelta(days=2)),
+        by=manager, status=Event.Status.PUBLISHED,
+    )  # fmt: skip
+
+
+def form_values(form) -> dict:
+    """What a form sends as it stands."""
+    data = {}
+    for name in form.fields:
+        value = form[name].value()
+        if value is None or value is False:
+            continue
+        if value is True:
+            data[name] = "on"
+        elif isinstance(value, list | tuple):
+            data[name] = [str(item) for item in value]
+        elif isinstance(value, datetime.datetime):
+            data[name] = value.strftime("%Y-%m-%dT%H:%M")
+        else:
+            data[name] = str(value)
+    return data
+
+
+def changed_event(world: World) -> dict:
+    form = EventForm(instance=world.event, user=world.people["staff"])
+    return {**form_values(form), "title_fi": "Vetyaamupäivä"}
+
+
+def new_event(world: World) -> dict:
+    form = EventForm(instance=world.event, user=world.people["staff"])
+    return {**form_values(form), "title_fi": "Uusi tapahtuma"}
+
+
+def changed_series(world: World) -> dict:
+    form = SeriesForm(instance=world.series, user=world.people["staff"])
+    return {**form_values(form), "venue_name": "Sali 2"}
+
+
+def new_series(world: World) -> dict:
+    form = SeriesForm(instance=world.series, user=world.people["staff"])
+    return {**form_values(form), "title_fi": "Uusi sarja"}
+
+
+def postponed(world: World) -> dict:
+    return {"status": "postponed"}
+
+
+def new_question(world: World) -> dict:
+    return {"form-TOTAL_FORMS": "1", "form-INITIAL_FORMS": "0", "form-0-position": "1",
+            "form-0-text_fi": "Ruokavalio", "form-0-kind": "text"}  # fmt: skip
+
+
+def changed_reminder(world: World) -> dict:
+    [reminder] = world.event.reminders.all()
+    return {"form-TOTAL_FORMS": "1", "form-INITIAL_FORMS": "1", "form-0-id": str(reminder.pk),
+            "form-0-hours": "24", "form-0-direction": "before",
+            "form-0-anchor": "start"}  # fmt: skip
+
+
+def invited(world: World) -> dict:
+    return {"emails": "kutsuttu@example.org"}
+
+
+def check_in(world: World) -> dict:
+    return {"action": "check_in"}
+
+
+def closing_report(world: World) -> dict:
+    return {"attendees": "12", "organisations_present": "5", "outcomes": "Kaksi hanketta."}
+
+
 # The policy -------------------------------------------------------------------------
 
 EVERYONE = everyone(OK)
@@ -325,6 +419,11 @@ CLUSTER = {"slug": "{world.cluster.slug}"}
 MEMBERSHIP = {"slug": "{world.cluster.slug}", "pk": "{world.membership.pk}"}
 FUNDING_SOURCE = {"slug": "{world.cluster.slug}", "pk": "{world.funding_source.pk}"}
 CALL = {"identifier": "{world.call.identifier}"}
+# Events: organisers. Anyone who manages a cluster organises events; the other
+# cluster's manager may not choose this cluster as organiser (the form again).
+ORGANISERS = everyone(FORBIDDEN, anonymous=LOG_IN, manager=OK, other_manager=OK, staff=OK)
+ORGANISERS_CREATE = everyone(FORBIDDEN, anonymous=LOG_IN, manager=SAVED, other_manager=OK,
+                             staff=SAVED)  # fmt: skip
 EVENT = {"pk": "{world.event.pk}"}
 
 PAGES = {
@@ -412,6 +511,32 @@ PAGES = {
     "events:personal-ical": Page(get=EVERYONE, kwargs={"key": "{world.feed_key}"}),
     "events:rss": Page(get=EVERYONE),
     "events:atom": Page(get=EVERYONE),
+    # Events: organisers. The cluster's managers and staff organise its events; a
+    # manager of another cluster may organise (create) but not this cluster's.
+    "events:manage": Page(get=ORGANISERS),
+    "events:create": Page(get=ORGANISERS, post=ORGANISERS_CREATE, data=new_event),
+    "events:edit": Page(get=CLUSTER_MANAGERS, post=CLUSTER_MANAGERS_SAVE, kwargs=EVENT,
+                        data=changed_event),
+    "events:status": Page(get=CLUSTER_MANAGERS, post=CLUSTER_MANAGERS_SAVE, kwargs=EVENT,
+                          data=postponed),
+    "events:questions": Page(get=CLUSTER_MANAGERS, post=CLUSTER_MANAGERS_SAVE, kwargs=EVENT,
+                             data=new_question),
+    "events:reminders": Page(get=CLUSTER_MANAGERS, post=CLUSTER_MANAGERS_SAVE, kwargs=EVENT,
+                             data=changed_reminder),
+    "events:invitations": Page(get=CLUSTER_MANAGERS, post=CLUSTER_MANAGERS_SAVE, kwargs=EVENT,
+                               data=invited),
+    "events:participants": Page(get=CLUSTER_MANAGERS, kwargs=EVENT),
+    "events:participants-export": Page(get=CLUSTER_MANAGERS,
+                                       kwargs={**EVENT, "fmt": "csv"}),
+    "events:participant-action": Page(
+        get=NO_ONE, post=CLUSTER_MANAGERS_SAVE, data=check_in,
+        kwargs={**EVENT, "registration": "{world.registration.pk}"},
+    ),
+    "events:report": Page(get=CLUSTER_MANAGERS, post=CLUSTER_MANAGERS_SAVE, data=closing_report,
+                          kwargs={"pk": "{world.ended_event.pk}"}),
+    "events:series-create": Page(get=ORGANISERS, post=ORGANISERS_CREATE, data=new_series),
+    "events:series-edit": Page(get=CLUSTER_MANAGERS, post=CLUSTER_MANAGERS_SAVE,
+                               kwargs={"pk": "{world.series.pk}"}, data=changed_series),
     # Accounts
     "accounts:profile": Page(get=SIGNED_IN),
     "accounts:profile-edit": Page(get=SIGNED_IN, post=SIGNED_IN_SAVE, data=profile_details),
@@ -748,6 +873,12 @@ ADMIN_MODELS = {
     "funding.ApplicantType": (READ_ONLY, NOTHING),
     "funding.SavedSearch": (READ_ONLY, NOTHING),
     "funding.FollowedCall": (READ_ONLY, NOTHING),
+    # Events: an event is cancelled, not deleted (people registered for it); the
+    # registrations are people's records, changed on the participant list.
+    "events.Event": (EVERYTHING - {"delete_view", "user_change_password"}, NOTHING),
+    "events.EventSeries": (EVERYTHING, NOTHING),
+    "events.Registration": (READ_ONLY, NOTHING),
+    "events.ClosingReport": (EVERYTHING, NOTHING),
 }
 
 # Changelists also asked with a search, which runs the ModelAdmin's search_fields.
@@ -795,6 +926,8 @@ def admin_clients(world, clients, staff, make_user) -> dict[str, Client]:
     )
     SavedSearch.objects.create(user=outsider, name="Vety", query="q=vety")
     FollowedCall.objects.create(user=outsider, call=call)
+    ClosingReport.objects.create(event=world.ended_event, attendees=10, organisations_present=4,
+                                 outcomes="Hyvä keskustelu.")  # fmt: skip
     superuser = make_user("super@example.org", is_staff=True, is_superuser=True)
     superuser_client = Client()
     superuser_client.force_login(superuser)
