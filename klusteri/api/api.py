@@ -20,7 +20,8 @@ DEFAULT_LANGUAGE = "fi"
 DESCRIPTION = (
     "Public data of Klusteri, the national cluster platform of Finland: clusters, their "
     "public members and the taxonomies that classify them; funding programmes and their "
-    "calls, with deadlines in the funder's time zone. Reading needs no token. "
+    "calls, with deadlines in the funder's time zone; the events of the national calendar. "
+    "Reading needs no token. "
     "Writing needs an API token, sent as `Authorization: Bearer <token>`; platform "
     "staff create tokens. Content comes in Finnish, Swedish or English: add "
     "`?lang=fi|sv|en` or send `Accept-Language`; Finnish is the default. Requests are "
@@ -86,3 +87,4 @@ errors.install(api)
 api.add_decorator(in_requested_language, mode="view")
 api.add_router("/v1/", "klusteri.api.views.router")
 api.add_router("/v1/funding/", "klusteri.api.funding.router")
+api.add_router("/v1/events/", "klusteri.api.events.router")

@@ -19,6 +19,7 @@ from klusteri.accounts import models as accounts
 from klusteri.clusters import fields as cluster_fields
 from klusteri.clusters import models as clusters
 from klusteri.clusters.filters import MAX_VALUES, ClusterFilter
+from klusteri.events import models as events
 from klusteri.funding import models as funding
 from klusteri.funding import reference
 from klusteri.funding.filters import WITHIN_DAYS, CallFilter
@@ -627,3 +628,148 @@ class Call(Schema):
     @staticmethod
     def resolve_url(call, context) -> str:
         return context["request"].build_absolute_uri(call.get_absolute_url())
+
+
+# Events ---------------------------------------------------------------------------
+
+EventTypeCode = one_of(events.EventType)
+EventFormatCode = one_of(events.Format)
+EventStatusCode = one_of(events.Event.Status)
+AudienceCode = one_of(events.Audience)
+EventLanguageCode = one_of(events.EventLanguage)
+
+
+class EventFilters(Schema):
+    """The calendar's filters. A parameter given several times (at most 100 times)
+    matches any of its values; different parameters all apply. Unlike the calendar
+    page, a code that means nothing is refused (422)."""
+
+    q: str = Field("", max_length=200, description="Search words.")
+    when: Literal["upcoming", "past"] = Field(
+        "upcoming", description="Upcoming (not yet ended, the soonest first) or past events."
+    )
+    type: list[EventTypeCode] = Field([], max_length=MAX_VALUES, description="Type of event.")
+    format: list[EventFormatCode] = Field([], max_length=MAX_VALUES, description="Format.")
+    organiser: list[str] = Field(
+        [],
+        max_length=MAX_VALUES,
+        description="The organising cluster's slug, or `platform` for the national platform.",
+    )
+    region: list[str] = Field(
+        [], max_length=MAX_VALUES, description="Finnish region code of the venue, e.g. MK01."
+    )
+    topic: list[str] = Field([], max_length=MAX_VALUES, description="Topic: a service area slug.")
+    language: list[EventLanguageCode] = Field(
+        [], max_length=MAX_VALUES, description="A language spoken at the event."
+    )
+    month: str | None = Field(
+        None, pattern=r"^\d{4}-(0[1-9]|1[0-2])$", description="Events in this month, YYYY-MM."
+    )
+
+
+class Venue(Schema):
+    name: str
+    street_address: str
+    postal_code: str
+    municipality: str | None = Field(description="Municipality code.")
+    region: str | None = Field(description="Finnish region code.")
+
+
+class OrganiserSummary(Schema):
+    slug: str
+    name: str
+
+
+class Event(Schema):
+    id: int
+    title: str = Field(description="In the requested language.")
+    titles: Names
+    description: str = Field(description="Markdown, in the requested language.")
+    descriptions: Names
+    event_type: EventTypeCode
+    format: EventFormatCode
+    status: EventStatusCode
+    starts_at: datetime = Field(description="In UTC.")
+    ends_at: datetime = Field(description="In UTC.")
+    local_start: datetime = Field(description="The start in the event's time zone.")
+    local_end: datetime = Field(description="The end in the event's time zone.")
+    time_zone: str = Field(description="E.g. Europe/Helsinki.")
+    organiser: OrganiserSummary | None = Field(
+        description="The organising cluster; null: the national cluster platform."
+    )
+    co_organisers: list[OrganiserSummary]
+    venue: Venue | None = Field(description="Null for an online event.")
+    online_url: str | None = Field(
+        description="The online link, when everyone may see it; else null (see the page)."
+    )
+    languages: list[EventLanguageCode]
+    topics: list[str] = Field(description="Service area slugs.")
+    ecosystems: list[str] = Field(description="EU industrial ecosystem slugs.")
+    audience: AudienceCode
+    registration_required: bool
+    registration_opens_at: datetime | None
+    registration_closes_at: datetime | None
+    capacity: int | None = Field(description="Seats in all; null: no limit.")
+    series: int | None = Field(description="The id of the series it belongs to.")
+    recording_url: str = Field(description="After the event; may be empty.")
+    is_demo: bool = Field(description="Fictional data for demonstration.")
+    url: str = Field(description="The event's page, in the requested language.")
+
+    @staticmethod
+    def resolve_titles(event) -> dict:
+        return translations(event, "title")
+
+    @staticmethod
+    def resolve_descriptions(event) -> dict:
+        return translations(event, "description")
+
+    @staticmethod
+    def resolve_local_start(event) -> datetime:
+        return event.local_start
+
+    @staticmethod
+    def resolve_local_end(event) -> datetime:
+        return event.local_end
+
+    @staticmethod
+    def resolve_organiser(event):
+        return event.organiser
+
+    @staticmethod
+    def resolve_co_organisers(event) -> list:
+        return list(event.co_organisers.all())
+
+    @staticmethod
+    def resolve_venue(event) -> dict | None:
+        if event.format == events.Format.ONLINE:
+            return None
+        municipality = event.municipality
+        return {
+            "name": event.venue_name,
+            "street_address": event.street_address,
+            "postal_code": event.postal_code,
+            "municipality": municipality.code if municipality else None,
+            "region": municipality.region.code if municipality else None,
+        }
+
+    @staticmethod
+    def resolve_online_url(event) -> str | None:
+        if event.online_url and event.online_url_visibility == events.LinkVisibility.EVERYONE:
+            return event.online_url
+        return None
+
+    @staticmethod
+    def resolve_topics(event) -> list[str]:
+        return [topic.slug for topic in event.topics.all()]
+
+    @staticmethod
+    def resolve_ecosystems(event) -> list[str]:
+        return [ecosystem.slug for ecosystem in event.ecosystems.all()]
+
+    @staticmethod
+    def resolve_series(event) -> int | None:
+        return event.series_id
+
+    @staticmethod
+    def resolve_url(event, context) -> str:
+        return context["request"].build_absolute_uri(event.get_absolute_url())

@@ -33,6 +33,7 @@ from klusteri.core.tests.access import (
     State,
     ask,
 )
+from klusteri.events.testing import make_event
 from klusteri.funding.testing import make_call
 
 pytestmark = pytest.mark.django_db
@@ -86,6 +87,7 @@ WRITE = every(
 
 CLUSTER = {"slug": "{cluster.slug}"}
 FUNDING_CALL = {"identifier": "{call.identifier}"}
+EVENT = {"event_id": "{event.pk}"}
 
 ENDPOINTS = {
     ("cluster-list", "GET"): Endpoint(READ),
@@ -99,6 +101,9 @@ ENDPOINTS = {
     ("funding-programme-list", "GET"): Endpoint(every(OK)),
     ("funding-call-list", "GET"): Endpoint(READ),
     ("funding-call-detail", "GET"): Endpoint(READ, kwargs=FUNDING_CALL),
+    # Events: public reads; a draft is not there (test_events_api.py).
+    ("event-list", "GET"): Endpoint(READ),
+    ("event-detail", "GET"): Endpoint(READ, kwargs=EVENT),
 }
 
 # An unpublished cluster: the list leaves it out (``test_the_list_shows_…``), the
@@ -183,10 +188,19 @@ def funding_call(db):
     return make_call(identifier="ACCESS-2027-01")
 
 
-def url_of(name: str, kwargs: dict[str, str], cluster, call=None) -> str:
+@pytest.fixture
+def event(db):
+    """A published event, for the operations on one event."""
+    return make_event("Pääsytapahtuma")
+
+
+def url_of(name: str, kwargs: dict[str, str], cluster, call=None, event=None) -> str:
     return reverse(
         f"api:{name}",
-        kwargs={key: value.format(cluster=cluster, call=call) for key, value in kwargs.items()},
+        kwargs={
+            key: value.format(cluster=cluster, call=call, event=event)
+            for key, value in kwargs.items()
+        },
     )
 
 
@@ -220,9 +234,9 @@ def test_every_row_has_an_operation():
 
 
 @pytest.mark.parametrize(("name", "method"), list(ENDPOINTS))
-def test_operation(credentials, cluster, funding_call, name, method):
+def test_operation(credentials, cluster, funding_call, event, name, method):
     endpoint = ENDPOINTS[(name, method)]
-    url = url_of(name, endpoint.kwargs, cluster, funding_call)
+    url = url_of(name, endpoint.kwargs, cluster, funding_call, event)
 
     wrong = answers(credentials, url, method, endpoint.answers, endpoint.body)
 
@@ -264,9 +278,9 @@ def test_the_list_shows_a_cluster_to_whom_may_read_it(credentials, cluster, publ
 
 
 @pytest.mark.parametrize(("name", "method"), undeclared_methods())
-def test_undeclared_method(credentials, cluster, funding_call, name, method):
+def test_undeclared_method(credentials, cluster, funding_call, event, name, method):
     kwargs = next(row.kwargs for (row_name, _), row in ENDPOINTS.items() if row_name == name)
-    url = url_of(name, kwargs, cluster, funding_call)
+    url = url_of(name, kwargs, cluster, funding_call, event)
 
     wrong = answers(credentials, url, method, every(NOT_ALLOWED), {"members_micro": 7})
 

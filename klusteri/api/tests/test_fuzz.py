@@ -22,6 +22,8 @@ from klusteri.accounts.models import Organisation
 from klusteri.api.models import ApiToken, hash_token
 from klusteri.api.schemas import ClusterChanges
 from klusteri.clusters.models import Tag
+from klusteri.events.models import Event
+from klusteri.events.testing import make_event
 from klusteri.funding.testing import make_call
 
 pytestmark = pytest.mark.django_db
@@ -130,12 +132,15 @@ def api_data(
     make_call(identifier="FUZZ-2027-01", budget_total=1_000_000, grant_max=200_000,
               cofunding_rate=70, countries=["FI"], keywords=["vety"])  # fmt: skip
     make_call(identifier="FUZZ-DRAFT", is_published=False)
+    # Events for the calendar to list: one published, one draft.
+    make_event("Fuzzausvebinaari", organiser=cluster)
+    make_event("Luonnos", status=Event.Status.DRAFT)
 
 
 # Filters that take codes from the database (applicant types, ecosystems, regions,
 # countries), which the schema does not list: a well-formed code may name nothing,
 # and the list then refuses it with 422, naming it.
-FILTERS_BY_CODE = {("GET", "/api/v1/funding/calls/")}
+FILTERS_BY_CODE = {("GET", "/api/v1/funding/calls/"), ("GET", "/api/v1/events/")}
 
 
 def fuzz(case, slug: str | None) -> None:

@@ -16,6 +16,8 @@ OPERATIONS = {
     ("/api/v1/funding/programmes/", "get"),
     ("/api/v1/funding/calls/", "get"),
     ("/api/v1/funding/calls/{identifier}/", "get"),
+    ("/api/v1/events/", "get"),
+    ("/api/v1/events/{event_id}/", "get"),
 }
 
 
@@ -99,6 +101,22 @@ def test_call_filters_are_documented(schema):
     assert set(map(str, detail["responses"])) == {"200", "401", "404", "422"}
     identifier = next(p for p in detail["parameters"] if p["name"] == "identifier")
     assert identifier["in"] == "path" and identifier["description"]
+
+
+def test_event_filters_are_documented(schema):
+    operation = schema["paths"]["/api/v1/events/"]["get"]
+    parameters = {p["name"]: p for p in operation["parameters"]}
+
+    assert set(parameters) >= {
+        *("q", "when", "type", "format", "organiser", "region", "topic", "language", "month"),
+        *("limit", "offset", "lang"),
+    }
+    assert "webinar" in parameters["type"]["schema"]["items"]["enum"]
+    assert all(parameter.get("description") for parameter in parameters.values()
+               if parameter["name"] != "lang")  # fmt: skip
+    assert set(map(str, operation["responses"])) == {"200", "401", "422"}
+    detail = schema["paths"]["/api/v1/events/{event_id}/"]["get"]
+    assert set(map(str, detail["responses"])) == {"200", "401", "404", "422"}
 
 
 def test_docs_page_has_no_inline_script_or_style(client):
