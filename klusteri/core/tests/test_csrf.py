@@ -54,6 +54,9 @@ SAMPLES = {
     "identifier": "HORIZON-TEST-01",
     "token": "x",
     "registration": "1",  # events: a registration on the participant list
+    "event_id": "1",  # the API: an event
+    "year": "2027",  # events: the month view
+    "month": "3",
 }
 
 

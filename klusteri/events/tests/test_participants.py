@@ -20,7 +20,8 @@ State = Registration.State
 
 @pytest.fixture
 def event(cluster, manager):
-    return make_event(cluster, by=manager, capacity=10, reserved_seats=2)
+    """One public seat (Anna's, below) and two reserved: the event is full."""
+    return make_event(cluster, by=manager, capacity=3, reserved_seats=2)
 
 
 @pytest.fixture

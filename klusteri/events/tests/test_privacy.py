@@ -157,9 +157,9 @@ def test_a_closing_report_keeps_its_figures_without_its_writer(
     assert (report.attendees, report.organisations_present, report.written_by) == (25, 12, None)
     entry = AuditEntry.objects.get(action="accounts.account.erased")
     assert entry.data["event_reports_without_writer"] == [event.pk]
-    # Staff are told; the events have no page in the administration to link to.
+    # Staff are told, with a link to the event in the administration.
     [told] = [message for message in mail.outbox if "Työpaja" in message.body]
-    assert "- Työpaja\n" in told.body
+    assert f"/admin/events/event/{event.pk}/change/" in told.body
 
 
 def test_the_persons_records_are_their_registrations_and_feed_token(make_event, company_user):

@@ -13,7 +13,7 @@ from klusteri.accounts.models import Affiliation
 from klusteri.audit.models import AuditEntry
 from klusteri.clusters.models import ClusterMembership
 from klusteri.events import services
-from klusteri.events.models import Audience, Invitation, Question, Registration
+from klusteri.events.models import Audience, FeedToken, Invitation, Question, Registration
 
 pytestmark = pytest.mark.django_db
 
@@ -462,11 +462,15 @@ def test_my_registrations_upcoming_and_past_with_the_feed(client, make_event, ou
     content = client.get(reverse("events:mine")).content.decode()
 
     assert content.index("Tuleva") < content.index("Mennyt")
-    key = services.feed_token(outsider).key
+    # Reading the page makes no address; the button does.
+    assert not FeedToken.objects.filter(user=outsider).exists()
+    client.post(reverse("events:feed-renew"))
+    key = FeedToken.objects.get(user=outsider).key
+    content = client.get(reverse("events:mine")).content.decode()
     assert reverse("events:personal-ical", kwargs={"key": key}) in content
 
     client.post(reverse("events:feed-renew"))
-    assert services.feed_token(outsider).key != key
+    assert FeedToken.objects.get(user=outsider).key != key
 
 
 def test_my_registrations_take_the_same_queries_for_more_rows(

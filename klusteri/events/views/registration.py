@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from klusteri.events import services
-from klusteri.events.models import Audience, Event, Registration
+from klusteri.events.models import Audience, Event, FeedToken, Registration
 from klusteri.events.registration_forms import RegistrationForm
 
 State = Registration.State
@@ -173,16 +173,28 @@ def mine(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "events/mine.html",
-        {"upcoming": upcoming, "past": past, "feed_key": services.feed_token(request.user).key},
+        {
+            "upcoming": upcoming,
+            "past": past,
+            # Made by a POST ("Make my feed's address"), never by reading the page.
+            "feed_key": FeedToken.objects.filter(user=request.user)
+            .values_list("key", flat=True)
+            .first(),
+        },
     )
 
 
 @require_POST
 @login_required
 def feed_renew(request: HttpRequest) -> HttpResponse:
+    first = not FeedToken.objects.filter(user=request.user).exists()
     services.renew_feed_token(request.user, by=request.user)
-    messages.success(
-        request,
-        _("Your calendar feed has a new address. The old one no longer works: subscribe again."),
+    done = (
+        _("Your calendar feed is ready: subscribe to its address.")
+        if first
+        else _(
+            "Your calendar feed has a new address. The old one no longer works: subscribe again."
+        )
     )
+    messages.success(request, done)
     return redirect("events:mine")
