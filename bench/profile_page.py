@@ -3,6 +3,7 @@
     .venv/bin/python bench/profile_page.py "/en/funding/?level=eu&status=open"
     .venv/bin/python bench/profile_page.py --manager "/en/funding/clusters/<slug>/"
     .venv/bin/python bench/profile_page.py --profile tottime "/en/funding/calls/<id>/"
+    .venv/bin/python bench/profile_page.py --from 2000 "/en/events/{n}/"   (a new event each time)
 
 The database is one a bench has seeded (``--database-url``, by default
 ``bench/funding.py``'s): the test client asks the page through every middleware, each
@@ -32,6 +33,14 @@ def main() -> None:
     parser.add_argument("--database-url", default=f"sqlite:///{ROOT / 'var' / 'bench.sqlite3'}")
     parser.add_argument("--manager", action="store_true")
     parser.add_argument("--profile", metavar="SORT", help="e.g. cumulative, tottime")
+    parser.add_argument(
+        "--from",
+        dest="first",
+        type=int,
+        default=0,
+        help="fill {n} in the path with this number and one more on each request, so that "
+        "no fragment cache of one object answers either",
+    )
     args = parser.parse_args()
 
     os.environ.update(
@@ -60,8 +69,11 @@ def main() -> None:
     run = uuid.uuid4().hex[:6]
     joiner = "&" if "?" in args.path else "?"
 
+    numbers = iter(range(args.first, args.first + 10**9))
+
     def ask(tag: str) -> None:
-        client.get(f"{args.path}{joiner}v={run}{tag}", HTTP_HOST="127.0.0.1")
+        path = args.path.replace("{n}", str(next(numbers)))
+        client.get(f"{path}{joiner}v={run}{tag}", HTTP_HOST="127.0.0.1")
 
     for number in range(3):
         ask(f"warm{number}")

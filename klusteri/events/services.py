@@ -23,6 +23,7 @@ from zoneinfo import ZoneInfo
 
 from dateutil.rrule import DAILY, rrulestr
 from django.db import IntegrityError, transaction
+from django.db.models import Count, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -261,11 +262,14 @@ class Seats:
 
     @classmethod
     def of(cls, event: Event) -> "Seats":
-        holding = Registration.objects.filter(event=event, state__in=Registration.HOLDS_SEAT)
-        return cls(
-            taken_public=holding.filter(reserved_seat=False).count(),
-            taken_reserved=holding.filter(reserved_seat=True).count(),
+        """The seats held, public and reserved, in one query."""
+        counts = Registration.objects.filter(
+            event=event, state__in=Registration.HOLDS_SEAT
+        ).aggregate(
+            public=Count("pk", filter=Q(reserved_seat=False)),
+            reserved=Count("pk", filter=Q(reserved_seat=True)),
         )
+        return cls(taken_public=counts["public"], taken_reserved=counts["reserved"])
 
     def public_free(self, event: Event) -> int | None:
         if event.capacity is None:

@@ -17,13 +17,15 @@ import json
 from datetime import date, timedelta
 
 from django.core.cache import cache
-from django.db.models import Prefetch, prefetch_related_objects
+from django.db.models import Prefetch
 from django.http import Http404, HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import get_object_or_404, render
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.html import conditional_escape
 from django.utils.safestring import SafeString, mark_safe
+from django.utils.text import Truncator
 from django.views.decorators.http import require_safe
 
 from klusteri.clusters.views.directory import (
@@ -245,11 +247,22 @@ def json_ld(event: Event, request: HttpRequest) -> SafeString:
     return mark_safe(text)  # noqa: S308 - made of JSON, its markup characters escaped
 
 
+# What an event's page reads of its event on every request (who may see it, the
+# registration box, the online link); the rest, the texts and the relations, only
+# when its parts are rendered (``page_parts``).
+REQUEST_COLUMNS = [
+    "pk", "status", "organiser_id", "series_id", "starts_at", "ends_at", "time_zone",
+    "registration_required", "registration_opens_at", "registration_closes_at", "capacity",
+    "reserved_seats", "audience", "asks_organisation", "online_url", "online_url_visibility",
+]  # fmt: skip
+
+
 def page_parts(request: HttpRequest, event: Event, online_url: str, now) -> dict:
     """The parts of an event's page that are the same for everyone who may see it
-    and its online link: the head, the details (with the organiser's other
-    events) and the JSON-LD. Rendered once per change of the events, language and
-    site, and at most a minute late on the clock (an event ending, the next ones)."""
+    and its online link: the title and description of its head, the head, the
+    details (with the organiser's other events) and the JSON-LD. Rendered once per
+    change of the events, language and site, and at most a minute late on the clock
+    (an event ending, the next ones)."""
     has_ended = event.has_ended(now)
     key = pagecache.fragment_key(
         "events", "page", event.pk, request.scheme, request.get_host(), has_ended, bool(online_url)
@@ -257,7 +270,11 @@ def page_parts(request: HttpRequest, event: Event, online_url: str, now) -> dict
     parts = cache.get(key)
     if parts is not None:
         return {name: mark_safe(html) for name, html in parts.items()}  # noqa: S308
-    prefetch_related_objects([event], "co_organisers", "topics", "ecosystems")
+    event = (
+        Event.objects.select_related("organiser", "municipality__region", "series")
+        .prefetch_related("co_organisers", "topics", "ecosystems")
+        .get(pk=event.pk)
+    )
     # The organiser's own events (not those it co-organises): the index on the
     # organiser and the start finds them at once among thousands.
     others = (
@@ -282,6 +299,9 @@ def page_parts(request: HttpRequest, event: Event, online_url: str, now) -> dict
         name: render_to_string(f"events/_event_{name}.html", context, request)
         for name in ("head", "body", "json_ld")
     }
+    # The page's <title> and description, which the base layout puts in its head.
+    parts["title"] = conditional_escape(event.title)
+    parts["description"] = conditional_escape(Truncator(event.description).words(40))
     cache.set(key, parts, pagecache.PAGE_TIMEOUT)
     return {name: mark_safe(html) for name, html in parts.items()}  # noqa: S308
 
@@ -289,12 +309,7 @@ def page_parts(request: HttpRequest, event: Event, online_url: str, now) -> dict
 @require_safe
 @pagecache.cache_anonymous_page("events")
 def event_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    event = get_object_or_404(
-        Event.objects.visible_to(request.user).select_related(
-            "organiser", "municipality__region", "series"
-        ),
-        pk=pk,
-    )
+    event = get_object_or_404(Event.objects.visible_to(request.user).only(*REQUEST_COLUMNS), pk=pk)
     registration = registration_context(request, event)
     online_url = event.online_url_for(request.user, registration.get("registration"))
     context = {
