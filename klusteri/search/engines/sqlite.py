@@ -14,8 +14,8 @@ def quoted(term: str) -> str:
     return '"' + term.replace('"', '""') + '"'
 
 
-def match_expression(alternatives: list[Alternatives], fields: tuple[str, ...]) -> str:
-    """E.g. {title keywords} : (("vety"* OR "vedy") AND ("talous"*))"""
+def match_expression(alternatives: list[Alternatives]) -> str:
+    """E.g. ("vety"* OR "vedy"*) AND ("talous"*)"""
     groups = [
         " OR ".join(
             [f"{quoted(prefix)}*" for prefix in word.prefixes]
@@ -23,45 +23,46 @@ def match_expression(alternatives: list[Alternatives], fields: tuple[str, ...]) 
         )
         for word in alternatives
     ]
-    expression = " AND ".join(f"({group})" for group in groups)
-    if set(fields) == set(WEIGHTS_BY_FIELD):
-        return expression  # a filter on every column only costs time
-    columns = " ".join(fields)
-    return f"{{{columns}}} : ({expression})"
+    return " AND ".join(f"({group})" for group in groups)
 
 
 def ranked(
-    kind: str,
-    alternatives: list[Alternatives],
-    fields: tuple[str, ...],
-    *,
-    limit: int,
-    candidates: int,
+    kind: str, alternatives: list[Alternatives], *, limit: int, candidates: int
 ) -> list[int]:
-    """Documents with every word in `fields`: at most `candidates` of them ranked."""
-    # Without ORDER BY, FTS5 hands over matches in rowid order and the inner
-    # query stops after `candidates` of them, so bm25 runs at most that many
-    # times; the outer query sorts only those. CROSS JOIN keeps the full-text
-    # table as the outer loop, so SQLite does not walk every document of the
-    # kind and ask FTS5 about each one.
+    """Documents with every word: those with them in the title first, then the rest,
+    each by bm25 over all fields. At most `candidates` of each are ranked."""
+    # Without ORDER BY, FTS5 hands over matches in rowid order and each candidate
+    # query stops after `candidates` of them; the last query runs bm25 only for
+    # those. CROSS JOIN keeps the full-text table as the outer loop, so SQLite
+    # does not walk every document of the kind and ask FTS5 about each one.
+    expression = match_expression(alternatives)
+    candidate_query = """
+        SELECT document.id FROM search_fts
+        CROSS JOIN search_searchdocument AS document ON document.id = search_fts.rowid
+        WHERE search_fts MATCH %s AND document.kind = %s
+        LIMIT %s
+    """
     with connection.cursor() as cursor:
         cursor.execute(
-            """
-            SELECT object_id FROM (
-                SELECT document.object_id, bm25(search_fts, %s, %s, %s) AS score
-                FROM search_fts
-                CROSS JOIN search_searchdocument AS document ON document.id = search_fts.rowid
-                WHERE search_fts MATCH %s AND document.kind = %s
-                LIMIT %s
-            )
-            ORDER BY score, object_id
+            f"""
+            WITH named(id) AS ({candidate_query}), anywhere(id) AS ({candidate_query})
+            SELECT document.object_id FROM search_fts
+            CROSS JOIN search_searchdocument AS document ON document.id = search_fts.rowid
+            WHERE search_fts MATCH %s
+                AND (search_fts.rowid IN named OR search_fts.rowid IN anywhere)
+            ORDER BY search_fts.rowid IN named DESC, bm25(search_fts, %s, %s, %s),
+                document.object_id
             LIMIT %s
-            """,
+            """,  # noqa: S608 (the query is ours, the rest are parameters)
             [
-                *WEIGHTS_BY_FIELD.values(),
-                match_expression(alternatives, fields),
+                f"{{title}} : ({expression})",
                 kind,
                 candidates,
+                expression,
+                kind,
+                candidates,
+                expression,
+                *WEIGHTS_BY_FIELD.values(),
                 limit,
             ],
         )
