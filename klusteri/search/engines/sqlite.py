@@ -29,40 +29,46 @@ def match_expression(alternatives: list[Alternatives]) -> str:
 def ranked(
     kind: str, alternatives: list[Alternatives], *, limit: int, candidates: int
 ) -> list[int]:
-    """Documents with every word: those with them in the title first, then the rest,
-    each by bm25 over all fields. At most `candidates` of each are ranked."""
-    # Without ORDER BY, FTS5 hands over matches in rowid order and each candidate
-    # query stops after `candidates` of them; the last query runs bm25 only for
-    # those. CROSS JOIN keeps the full-text table as the outer loop, so SQLite
-    # does not walk every document of the kind and ask FTS5 about each one.
+    """Documents with every word: those with them in the title first, then the rest
+    by bm25 over all fields. At most `candidates` of each are ranked."""
+    # Without ORDER BY, FTS5 hands over matches in rowid order and each query stops
+    # after `candidates` of them, so bm25 runs at most that many times each; the
+    # outer query sorts only those. CROSS JOIN keeps the full-text table as the
+    # outer loop, so SQLite does not walk every document of the kind and ask FTS5
+    # about each one. In the title's query bm25 sees the title alone: names are
+    # ranked by how well they match, among themselves.
     expression = match_expression(alternatives)
     candidate_query = """
-        SELECT document.id FROM search_fts
+        SELECT document.object_id, bm25(search_fts, %s, %s, %s) AS score
+        FROM search_fts
         CROSS JOIN search_searchdocument AS document ON document.id = search_fts.rowid
         WHERE search_fts MATCH %s AND document.kind = %s
         LIMIT %s
     """
+    weights = list(WEIGHTS_BY_FIELD.values())
     with connection.cursor() as cursor:
         cursor.execute(
             f"""
-            WITH named(id) AS ({candidate_query}), anywhere(id) AS ({candidate_query})
-            SELECT document.object_id FROM search_fts
-            CROSS JOIN search_searchdocument AS document ON document.id = search_fts.rowid
-            WHERE search_fts MATCH %s
-                AND (search_fts.rowid IN named OR search_fts.rowid IN anywhere)
-            ORDER BY search_fts.rowid IN named DESC, bm25(search_fts, %s, %s, %s),
-                document.object_id
+            WITH named AS MATERIALIZED ({candidate_query}),
+                anywhere AS ({candidate_query})
+            SELECT object_id FROM (
+                SELECT object_id, 0 AS tier, score FROM named
+                UNION ALL
+                SELECT object_id, 1 AS tier, score FROM anywhere
+                WHERE object_id NOT IN (SELECT object_id FROM named)
+            )
+            ORDER BY tier, score, object_id
             LIMIT %s
             """,  # noqa: S608 (the query is ours, the rest are parameters)
             [
+                *weights,
                 f"{{title}} : ({expression})",
                 kind,
                 candidates,
+                *weights,
                 expression,
                 kind,
                 candidates,
-                expression,
-                *WEIGHTS_BY_FIELD.values(),
                 limit,
             ],
         )
