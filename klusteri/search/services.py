@@ -25,12 +25,19 @@ from klusteri.search.text import Alternatives
 
 FIELDS = ("title", "keywords", "body")
 
+# Name matches come first: a person who types a cluster's name wants it at the
+# top. All other matches are in one ranking across all fields, by the engine's
+# ranking (bm25, ts_rank_cd) with the fields' weights, so a description about the
+# words is not buried under other documents' tags. Each tier asks the engine for
+# documents whose every query word is in the tier's fields.
+TIERS = [("title",), FIELDS]
+
 # The bound on the cost of a query. Ranking costs time for every document it
-# scores, so the engine ranks at most this many of the documents that match, the
-# first ones in index order, and as many of those that match in their title: a
-# word in most of 10,000 documents costs no more to rank than a word in a
-# thousand, and a document named by the query is never lost in the cut. The price
-# is that weaker matches beyond the cut are ranked from a sample.
+# scores, so each tier ranks at most this many of its matches, the first ones in
+# index order: a word in most of 10,000 documents costs no more to rank than a
+# word in a thousand. The price is that a tier with more matches than this is
+# ranked from a sample; name matches are few and have a tier of their own, so
+# the cut falls on the weaker matches.
 CANDIDATES = 1000
 
 BATCH_SIZE = 1000  # documents analysed and written per transaction
@@ -98,16 +105,24 @@ def search(kind: str, query: str, *, limit: int = 500) -> list[int]:
     words = list(dict.fromkeys(text.tokens(query)))[:MAX_QUERY_WORDS]
     if not words or limit < 1:
         return []
-    engine = current_engine()
-    candidates = max(limit, CANDIDATES)
     typed = [alternatives(word) for word in words]
-    found = engine.ranked(kind, typed, limit=limit, candidates=candidates)
+    found = ranked(kind, typed, limit=limit)
     if found:
         return found
     corrected = with_typos(kind, words, typed)
-    if corrected == typed:
-        return []
-    return engine.ranked(kind, corrected, limit=limit, candidates=candidates)
+    return ranked(kind, corrected, limit=limit) if corrected != typed else []
+
+
+def ranked(kind: str, alternatives: list[Alternatives], *, limit: int) -> list[int]:
+    engine = current_engine()
+    found: dict[int, None] = {}  # an ordered set: a document keeps its best tier
+    for fields in TIERS:
+        candidates = max(limit, CANDIDATES)
+        for pk in engine.ranked(kind, alternatives, fields, limit=limit, candidates=candidates):
+            found.setdefault(pk)
+        if len(found) >= limit:
+            break
+    return list(found)[:limit]
 
 
 def current_engine():

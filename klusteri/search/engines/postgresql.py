@@ -4,6 +4,12 @@ from django.db import connection
 
 from klusteri.search.text import Alternatives
 
+# The vector to match each tier's fields against, each with its own GIN index
+# (migration 0002): the index alone decides which documents match, and the scan
+# stops at the candidate limit. Lexemes restricted to weights ('vety':*A) on the
+# one weighted vector would make PostgreSQL read the vector of every document
+# that has the word anywhere, just to check the weight.
+VECTORS = {("title",): "title_vector", ("title", "keywords", "body"): "vector"}
 # Weights of the D, C, B and A lexemes: A is the title, B the keywords, C the body.
 # ts_rank_cd adds up every occurrence by its weight, so a description about the
 # word can outrank another document's single tag; ts_rank gives repeats so little
@@ -30,35 +36,30 @@ def tsquery(alternatives: list[Alternatives]) -> str:
 
 
 def ranked(
-    kind: str, alternatives: list[Alternatives], *, limit: int, candidates: int
+    kind: str,
+    alternatives: list[Alternatives],
+    fields: tuple[str, ...],
+    *,
+    limit: int,
+    candidates: int,
 ) -> list[int]:
-    """Documents with every word: those with them in the title first, then the rest,
-    each by ts_rank_cd over all fields. At most `candidates` of each are ranked."""
-    # Each candidate query stops after `candidates` matches (a CTE with LIMIT is
-    # never merged into the outer query), so ts_rank_cd reads at most twice that many
-    # vectors. The title matches come from `title_vector`'s own GIN index: lexemes
-    # restricted to a weight ('vety':*A) on the weighted vector would make
-    # PostgreSQL read the vector of every document with the word anywhere.
+    """Documents with every word in `fields`: at most `candidates` of them ranked."""
+    # The inner query stops after `candidates` matches (a subquery with LIMIT is
+    # never merged into the outer query), so ts_rank_cd reads at most that many
+    # vectors; it ranks by the whole weighted vector.
     query = tsquery(alternatives)
     with connection.cursor() as cursor:
         cursor.execute(
-            """
-            WITH named AS (
-                SELECT id FROM search_searchdocument
-                WHERE kind = %s AND title_vector @@ to_tsquery('simple', %s)
+            f"""
+            SELECT object_id FROM (
+                SELECT object_id, vector FROM search_searchdocument
+                WHERE kind = %s AND {VECTORS[fields]} @@ to_tsquery('simple', %s)
                 LIMIT %s
-            ), anywhere AS (
-                SELECT id FROM search_searchdocument
-                WHERE kind = %s AND vector @@ to_tsquery('simple', %s)
-                LIMIT %s
-            )
-            SELECT object_id FROM search_searchdocument
-            WHERE id IN (SELECT id FROM named UNION SELECT id FROM anywhere)
-            ORDER BY id IN (SELECT id FROM named) DESC,
-                ts_rank_cd(%s::real[], vector, to_tsquery('simple', %s), 1) DESC, object_id
+            ) AS candidate
+            ORDER BY ts_rank_cd(%s::real[], vector, to_tsquery('simple', %s), 1) DESC, object_id
             LIMIT %s
-            """,
-            [kind, query, candidates, kind, query, candidates, WEIGHTS, query, limit],
+            """,  # noqa: S608 (VECTORS is ours, the rest are parameters)
+            [kind, query, candidates, WEIGHTS, query, limit],
         )
         return [pk for (pk,) in cursor.fetchall()]
 

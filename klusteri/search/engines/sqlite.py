@@ -14,8 +14,8 @@ def quoted(term: str) -> str:
     return '"' + term.replace('"', '""') + '"'
 
 
-def match_expression(alternatives: list[Alternatives]) -> str:
-    """E.g. ("vety"* OR "vedy"*) AND ("talous"*)"""
+def match_expression(alternatives: list[Alternatives], fields: tuple[str, ...]) -> str:
+    """E.g. {title keywords} : (("vety"* OR "vedy") AND ("talous"*))"""
     groups = [
         " OR ".join(
             [f"{quoted(prefix)}*" for prefix in word.prefixes]
@@ -23,50 +23,43 @@ def match_expression(alternatives: list[Alternatives]) -> str:
         )
         for word in alternatives
     ]
-    return " AND ".join(f"({group})" for group in groups)
+    expression = " AND ".join(f"({group})" for group in groups)
+    if set(fields) == set(WEIGHTS_BY_FIELD):
+        return expression  # a filter on every column only costs time
+    columns = " ".join(fields)
+    return f"{{{columns}}} : ({expression})"
 
 
 def ranked(
-    kind: str, alternatives: list[Alternatives], *, limit: int, candidates: int
+    kind: str,
+    alternatives: list[Alternatives],
+    fields: tuple[str, ...],
+    *,
+    limit: int,
+    candidates: int,
 ) -> list[int]:
-    """Documents with every word: those with them in the title first, then the rest
-    by bm25 over all fields. At most `candidates` of each are ranked."""
-    # Without ORDER BY, FTS5 hands over matches in rowid order and each query stops
-    # after `candidates` of them, so bm25 runs at most that many times each; the
-    # outer query sorts only those. CROSS JOIN keeps the full-text table as the
-    # outer loop, so SQLite does not walk every document of the kind and ask FTS5
-    # about each one. In the title's query bm25 sees the title alone: names are
-    # ranked by how well they match, among themselves.
-    expression = match_expression(alternatives)
-    candidate_query = """
-        SELECT document.object_id, bm25(search_fts, %s, %s, %s) AS score
-        FROM search_fts
-        CROSS JOIN search_searchdocument AS document ON document.id = search_fts.rowid
-        WHERE search_fts MATCH %s AND document.kind = %s
-        LIMIT %s
-    """
-    weights = list(WEIGHTS_BY_FIELD.values())
+    """Documents with every word in `fields`: at most `candidates` of them ranked."""
+    # Without ORDER BY, FTS5 hands over matches in rowid order and the inner
+    # query stops after `candidates` of them, so bm25 runs at most that many
+    # times; the outer query sorts only those. CROSS JOIN keeps the full-text
+    # table as the outer loop, so SQLite does not walk every document of the
+    # kind and ask FTS5 about each one.
     with connection.cursor() as cursor:
         cursor.execute(
-            f"""
-            WITH named AS MATERIALIZED ({candidate_query}),
-                anywhere AS ({candidate_query})
+            """
             SELECT object_id FROM (
-                SELECT object_id, 0 AS tier, score FROM named
-                UNION ALL
-                SELECT object_id, 1 AS tier, score FROM anywhere
-                WHERE object_id NOT IN (SELECT object_id FROM named)
+                SELECT document.object_id, bm25(search_fts, %s, %s, %s) AS score
+                FROM search_fts
+                CROSS JOIN search_searchdocument AS document ON document.id = search_fts.rowid
+                WHERE search_fts MATCH %s AND document.kind = %s
+                LIMIT %s
             )
-            ORDER BY tier, score, object_id
+            ORDER BY score, object_id
             LIMIT %s
-            """,  # noqa: S608 (the query is ours, the rest are parameters)
+            """,
             [
-                *weights,
-                f"{{title}} : ({expression})",
-                kind,
-                candidates,
-                *weights,
-                expression,
+                *WEIGHTS_BY_FIELD.values(),
+                match_expression(alternatives, fields),
                 kind,
                 candidates,
                 limit,
