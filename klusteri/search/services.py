@@ -7,8 +7,8 @@ Matching happens in two steps. Python analyses the words (`text.py`): each
 indexed word is stored with its other forms (stems in five languages, Finnish
 nominatives, the word without diacritics); each query word becomes a set of
 alternatives, its forms as prefixes. The engine of the database then finds the
-documents that have an alternative of every query word, and ranks them, all
-fields in one ranking. Only when the words as typed find nothing are they read
+documents that have an alternative of every query word, and ranks them: names
+first, then all fields in one ranking. Only when the words as typed find nothing are they read
 as typos, one letter off a word of the index's vocabulary.
 """
 
@@ -113,12 +113,12 @@ def search(kind: str, query: str, *, limit: int = 500) -> list[int]:
     return ranked(kind, corrected, limit=limit) if corrected != typed else []
 
 
-def ranked(kind: str, alternatives: list[Alternatives], *, limit: int) -> list[int]:
+def ranked(kind: str, words: list[Alternatives], *, limit: int) -> list[int]:
     engine = current_engine()
     found: dict[int, None] = {}  # an ordered set: a document keeps its best tier
     for fields in TIERS:
         candidates = max(limit, CANDIDATES)
-        for pk in engine.ranked(kind, alternatives, fields, limit=limit, candidates=candidates):
+        for pk in engine.ranked(kind, words, fields, limit=limit, candidates=candidates):
             found.setdefault(pk)
         if len(found) >= limit:
             break
