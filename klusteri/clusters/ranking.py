@@ -2,9 +2,9 @@
 
 There are four orders. **Relevance** is the order of the search
 (``klusteri.search.search``): first the clusters with every query word in their
-name, then those with them in their taxonomies or place, then in their
-descriptions or public members' names (``clusters/search.py`` says what goes in
-which weight), each tier ranked by the database's engine (bm25, ts_rank). Without
+name, then the others in one ranking by the database's engine (bm25, ts_rank_cd)
+across their names, taxonomies, place, descriptions and public members' names,
+each weighted (``clusters/search.py`` says what goes in which weight). Without
 search words relevance is the **name** order. **Size** and **newest** are columns.
 A search keeps its ``SEARCH_LIMIT`` best matches and says when it cut there.
 

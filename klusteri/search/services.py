@@ -4,10 +4,12 @@ A kind is what other apps index ("cluster", "event", …); a document is an obje
 primary key with its text in three weights: "title", "keywords" and "body".
 
 Matching happens in two steps. Python analyses the words (`text.py`): each
-indexed word is stored with its Finnish, Swedish and English stems; each query
-word becomes a set of alternatives (its stems as prefixes, gradation variants
-and one-letter typos found in the vocabulary). The engine of the database then
-finds the documents that have an alternative of every query word, and ranks them.
+indexed word is stored with its other forms (stems in five languages, Finnish
+nominatives, the word without diacritics); each query word becomes a set of
+alternatives, its forms as prefixes. The engine of the database then finds the
+documents that have an alternative of every query word, and ranks them: names
+first, then all fields in one ranking. Only when the words as typed find nothing are they read
+as typos, one letter off a word of the index's vocabulary.
 """
 
 from collections import defaultdict
@@ -23,17 +25,19 @@ from klusteri.search.text import Alternatives
 
 FIELDS = ("title", "keywords", "body")
 
-# Title matches come first, then keyword matches, then the rest: each tier asks
-# the engine for documents whose every query word is in the tier's fields. Within
-# a tier the engine's ranking (bm25, ts_rank) orders them, again by weight.
-TIERS = [("title",), ("title", "keywords"), FIELDS]
+# Name matches come first: a person who types a cluster's name wants it at the
+# top. All other matches are in one ranking across all fields, by the engine's
+# ranking (bm25, ts_rank_cd) with the fields' weights, so a description about the
+# words is not buried under other documents' tags. Each tier asks the engine for
+# documents whose every query word is in the tier's fields.
+TIERS = [("title",), FIELDS]
 
 # The bound on the cost of a query. Ranking costs time for every document it
 # scores, so each tier ranks at most this many of its matches, the first ones in
 # index order: a word in most of 10,000 documents costs no more to rank than a
 # word in a thousand. The price is that a tier with more matches than this is
-# ranked from a sample; title matches are few and have a tier of their own, so
-# the cut falls on the weaker keyword and body matches.
+# ranked from a sample; name matches are few and have a tier of their own, so
+# the cut falls on the weaker matches.
 CANDIDATES = 1000
 
 BATCH_SIZE = 1000  # documents analysed and written per transaction
@@ -91,16 +95,30 @@ def clear(kind: str) -> None:
 
 
 def search(kind: str, query: str, *, limit: int = 500) -> list[int]:
-    """Primary keys of the documents that match every word of the query, best first."""
+    """Primary keys of the documents that match every word of the query, best first.
+
+    Typos are corrected only when the words as typed match nothing: a correction
+    then neither outranks a document with the words themselves nor brings in
+    another word's documents beside them ("vedyn" is in the index, so it never
+    becomes "veden", water).
+    """
     words = list(dict.fromkeys(text.tokens(query)))[:MAX_QUERY_WORDS]
     if not words or limit < 1:
         return []
+    typed = [alternatives(word) for word in words]
+    found = ranked(kind, typed, limit=limit)
+    if found:
+        return found
+    corrected = with_typos(kind, words, typed)
+    return ranked(kind, corrected, limit=limit) if corrected != typed else []
+
+
+def ranked(kind: str, words: list[Alternatives], *, limit: int) -> list[int]:
     engine = current_engine()
-    alternatives = expand(kind, words)
     found: dict[int, None] = {}  # an ordered set: a document keeps its best tier
     for fields in TIERS:
         candidates = max(limit, CANDIDATES)
-        for pk in engine.ranked(kind, alternatives, fields, limit=limit, candidates=candidates):
+        for pk in engine.ranked(kind, words, fields, limit=limit, candidates=candidates):
             found.setdefault(pk)
         if len(found) >= limit:
             break
@@ -120,8 +138,20 @@ def analyse(fields: dict[str, str]) -> dict[str, str]:
     return {field: text.index_text(str(fields.get(field) or "")) for field in FIELDS}
 
 
-def expand(kind: str, words: list[str]) -> list[Alternatives]:
-    """What each query word may match in the index, in one query to the vocabulary."""
+def alternatives(word: str) -> Alternatives:
+    """What a query word matches as typed: terms that start with one of its forms."""
+    forms = text.forms(word)
+    # The shortest prefix covers the longer ones: "energ" makes "energia" redundant.
+    prefixes: list[str] = []
+    for form in sorted(form for form in forms if len(form) >= MIN_PREFIX_LENGTH):
+        if not form.startswith(tuple(prefixes)):
+            prefixes.append(form)
+    exact = sorted(form for form in forms if len(form) < MIN_PREFIX_LENGTH)
+    return Alternatives(prefixes=prefixes, exact=exact)
+
+
+def with_typos(kind: str, words: list[str], typed: list[Alternatives]) -> list[Alternatives]:
+    """The alternatives with the vocabulary's terms one letter off each form, in one query."""
     forms = {word: text.forms(word) for word in words}
     typo_keys = {
         form: text.deletion_keys(form)
@@ -137,15 +167,10 @@ def expand(kind: str, words: list[str]) -> list[Alternatives]:
         ):
             near[key].add(term)
 
-    expanded = []
-    for word in words:
-        # The shortest prefix covers the longer ones: "energ" makes "energia" redundant.
-        prefixes: list[str] = []
-        for form in sorted(form for form in forms[word] if len(form) >= MIN_PREFIX_LENGTH):
-            if not form.startswith(tuple(prefixes)):
-                prefixes.append(form)
-        # Nor is an exact term needed that a prefix covers: it would only cost time.
-        covered = tuple(prefixes)
+    corrected = []
+    for word, alternative in zip(words, typed, strict=True):
+        # A term that a prefix covers is matched already: it would only cost time.
+        covered = tuple(alternative.prefixes)
         typos = sorted(
             {
                 term
@@ -155,8 +180,6 @@ def expand(kind: str, words: list[str]) -> list[Alternatives]:
                 if text.is_one_edit(form, term) and not term.startswith(covered)
             }
         )
-        exact = {form for form in forms[word] if len(form) < MIN_PREFIX_LENGTH}
-        exact |= {term for term in text.gradation_variants(word) if not term.startswith(covered)}
-        exact |= set(typos[:MAX_TYPO_VARIANTS])
-        expanded.append(Alternatives(prefixes=prefixes, exact=sorted(exact)))
-    return expanded
+        exact = sorted({*alternative.exact, *typos[:MAX_TYPO_VARIANTS]})
+        corrected.append(Alternatives(prefixes=alternative.prefixes, exact=exact))
+    return corrected

@@ -1,9 +1,11 @@
-"""Text analysis shared by both engines: tokens, stems, gradation and typo keys.
+"""Text analysis shared by both engines: tokens, their forms, and typo keys.
 
 Neither SQLite nor PostgreSQL can do what we need on their own (SQLite has no
 Finnish stemmer, neither splits compounds), so we analyse text here, in Python,
 and hand the engines plain space-separated terms. Documents and queries go
-through the same functions, which is what makes them meet.
+through the same function, `forms`, which is what makes them meet: a document
+stores every form of its words, and a query word matches any document term that
+starts with one of its forms.
 """
 
 import re
@@ -28,38 +30,18 @@ MAX_TERM_LENGTH = 50
 MIN_TYPO_LENGTH = 5
 MIN_VOCABULARY_LENGTH = MIN_TYPO_LENGTH - 1
 
-FINNISH = snowballstemmer.stemmer("finnish")
-SWEDISH = snowballstemmer.stemmer("swedish")
-ENGLISH = snowballstemmer.stemmer("english")
+# The languages of the clusters in the directory. Norwegian and Danish stems
+# differ from Swedish ones in their endings (klyngene → klyng, vindmøllerne →
+# vindmøl), so each has its own stemmer.
+STEMMERS = [
+    snowballstemmer.stemmer(language)
+    for language in ("finnish", "swedish", "norwegian", "danish", "english")
+]
 STEMMING = threading.Lock()
 
-VOWELS = "aeiouyäöå"
-# The consonants that open the last syllable of a stem ending in a vowel: where
-# gradation happens. A stem ending in a consonant (pank, ran) has lost that syllable.
-LAST_CONSONANTS = re.compile(rf"([^{VOWELS}]+)([{VOWELS}]+)$")
-TRIPLE = re.compile(r"(.)\1\1")
-
-# Finnish consonant gradation, strong grade → weak grade: vety/vedyn, tapa/tavan,
-# akku/akun, ranta/rannan. Snowball undoes some of it and not the rest: the stem
-# of "vedyn" is "vedy", which never meets "vety". Typo tolerance cannot bridge
-# that (a four-letter stem is below its threshold, and forgiving one letter in
-# every short stem would let "talo" find "palo"), so a query word also gets its
-# Finnish stem in the other grade, as an exact term: a wrong guess only looks up
-# a term no document has. The gradation k → ∅ (jalka/jalan) is left out:
-# putting a k back could go anywhere.
-GRADATION = [
-    ("kk", "k"),
-    ("pp", "p"),
-    ("tt", "t"),
-    ("nk", "ng"),
-    ("mp", "mm"),
-    ("nt", "nn"),
-    ("lt", "ll"),
-    ("rt", "rr"),
-    ("ht", "hd"),
-    ("t", "d"),
-    ("p", "v"),
-]
+# Letters that Unicode does not decompose into a base letter and a mark, written
+# without their stroke by people who lack the key: Mjøsa → mjosa, Suðurnes → sudurnes.
+UNMARKED = str.maketrans({"ø": "o", "æ": "ae", "ð": "d", "þ": "th", "ß": "ss", "đ": "d"})
 
 
 class Alternatives(NamedTuple):
@@ -76,47 +58,126 @@ def tokens(text: str) -> list[str]:
 
 @lru_cache(maxsize=50_000)
 def forms(token: str) -> tuple[str, ...]:
-    """The token and its Finnish, Swedish and English stems, without repeats.
+    """The token, its stems, the nominatives of a Finnish inflected form and, for a
+    word with diacritics, all of these without them; no repeats.
 
     Stemming one word in pure Python takes tens of microseconds per language, and
     word frequencies are skewed: the cache makes bulk indexing fast.
     """
-    return tuple(dict.fromkeys([token, *stems(token)]))
+    stems = stems_of(token)
+    found = [token, *stems, *finnish_nominatives(token, stems[0])]
+    folded = [without_diacritics(form) for form in found]
+    return tuple(dict.fromkeys(found + folded))
 
 
-def stems(token: str) -> tuple[str, str, str]:
+def stems_of(token: str) -> list[str]:
+    """The token's stems in each language, Finnish first."""
     # The stemmers keep state while they work, hence the lock for threaded servers.
     with STEMMING:
-        return FINNISH.stemWord(token), SWEDISH.stemWord(token), ENGLISH.stemWord(token)
+        return [stemmer.stemWord(token) for stemmer in STEMMERS]
 
 
 def index_text(text: str) -> str:
-    """What the engines store for a field: every token followed by its stems."""
+    """What the engines store for a field: every token followed by its other forms."""
     return " ".join(form for token in tokens(text) for form in forms(token))
 
 
-def gradation_variants(token: str) -> set[str]:
-    """The Finnish stem of the token with the other grade of its last consonants.
+def without_diacritics(token: str) -> str:
+    """järvenpää → jarvenpaa, so that a query typed without ä, ö, å finds the word."""
+    decomposed = unicodedata.normalize("NFKD", token.translate(UNMARKED))
+    return "".join(char for char in decomposed if not unicodedata.combining(char))
 
-    "vedyn" stems to "vedy", which becomes "vety"; "vety" becomes "vedy", the stem
-    of "vedyn" and "vedystä" in a document. Only the longest matching rule is used in
-    each direction, so "nt" gives "nn", not also "nd".
+
+# Finnish nominatives ---------------------------------------------------------------
+#
+# Finnish compounds start with a nominative (vetytalous, ruokaklusteri), and an
+# inflected word often has a stem the nominative does not start with: "vedyn" stems
+# to "vedy", "ruoan" is left as it is, "kiertotalouden" stems to "kiertotaloud".
+# The rules below guess the nominative back from such a stem. Both documents and
+# queries get the guesses as forms, so "vedyn" finds "Vetylaakso" (the query's
+# "vety" is a prefix of it) and "vety" finds a text that only says "vedyn" (the
+# document has "vety" too). A wrong guess adds a form no word has (the "kuopiko" of
+# "Kuopion"), which only matches a query typed as that non-word.
+
+# Consonant gradation, weak grade → strong grade: vedy → vety, kunna → kunta,
+# aku → akku. The weak grade is found in an inflected form's stem, before its last
+# vowels; the longest match is used, so "nn" gives "nt", not also "nd". Longer rules first.
+GRADATION = [
+    ("ng", "nk"),  # kengän → kenkä
+    ("mm", "mp"),  # lammen → lampi
+    ("nn", "nt"),  # kunnan → kunta
+    ("ll", "lt"),  # kullan → kulta
+    ("rr", "rt"),  # parran → parta
+    ("hd", "ht"),  # vahdin → vahti
+    ("k", "kk"),  # akun → akku
+    ("p", "pp"),  # kupin → kuppi
+    ("t", "tt"),  # katon → katto
+    ("d", "t"),  # vedyn → vety
+    ("v", "p"),  # tavan → tapa
+]
+VOWELS = "aeiouyäöå"
+LAST_SYLLABLE = re.compile(rf"([^{VOWELS}]+)([{VOWELS}]+)$")
+TRIPLE = re.compile(r"(.)\1\1")  # "akku" read as weak gives "akkku": not a word
+# The gradation k → ∅ leaves two vowels side by side that do not make one syllable
+# (ruoka → ruoan, reikä → reiän); a k goes back between them. Long vowels and
+# diphthongs are one syllable: "puu", "talvi", "ruo" never lost a k.
+ONE_SYLLABLE = {
+    *(vowel * 2 for vowel in VOWELS),
+    *("ai", "ei", "oi", "ui", "yi", "äi", "öi", "au", "eu", "iu", "ou", "ey", "iy", "äy", "öy"),
+    *("ie", "uo", "yö"),
+}
+# The -us/-ys nouns change their last consonant: talous → talouden, taloutta,
+# jalostus → jalostuksen, yritys → yrityksen. The stem's ending → the nominative's.
+NOMINATIVE_ENDINGS = [
+    ("ukse", "us"),
+    ("ykse", "ys"),
+    ("uks", "us"),
+    ("yks", "ys"),
+    ("ude", "us"),
+    ("yde", "ys"),
+    ("ud", "us"),
+    ("yd", "ys"),
+    ("ut", "us"),  # kiertotaloutta → kiertotalous
+    ("yt", "ys"),
+]
+
+
+def finnish_nominatives(token: str, finnish_stem: str) -> list[str]:
+    """Guesses at the nominative of an inflected Finnish word, from its stem.
+
+    The stem is the stemmer's or, where the stemmer left a short word alone
+    (ruoan, kunnan), the word without the genitive's -n.
     """
-    finnish_stem = stems(token)[0]
-    match = LAST_CONSONANTS.search(finnish_stem)
-    if match is None:
-        return set()
-    head = match.string[: match.start()]
-    consonants, tail = match.groups()
-    variants = set()
-    for source, target in (0, 1), (1, 0):
-        for rule in sorted(GRADATION, key=lambda rule: -len(rule[source])):
-            if consonants.endswith(rule[source]):
-                grade = consonants[: -len(rule[source])] + rule[target]
-                if not TRIPLE.search(grade):  # "tt" read as a weak "t" would give "ttt"
-                    variants.add(head + grade + tail)
-                break
-    return variants
+    stems = {finnish_stem, token[:-1] if re.search(rf"[{VOWELS}]n$", token) else token}
+    stems.discard(token)  # a word in its basic form is its own nominative
+    return [nominative for stem in sorted(stems) for nominative in nominatives_of(stem)]
+
+
+def nominatives_of(stem: str) -> list[str]:
+    for ending, nominative in NOMINATIVE_ENDINGS:
+        if stem.endswith(ending):
+            return [stem[: -len(ending)] + nominative]
+    return strong_grade(stem)
+
+
+def strong_grade(stem: str) -> list[str]:
+    """The stem with its last syllable's consonants in the strong grade (see GRADATION)."""
+    match = LAST_SYLLABLE.search(stem)
+    if match is None:  # no vowel at the end, or only vowels
+        return []
+    head, (consonants, vowels) = stem[: match.start()], match.groups()
+    if len(vowels) > 1 and vowels[-2:] not in ONE_SYLLABLE:
+        return [head + consonants + vowels[:-1] + "k" + vowels[-1]]  # ruoa → ruoka
+    if not head:  # only consonants after a vowel grade: puun, tien are of puu, tie
+        return []
+    for weak, strong in GRADATION:
+        if consonants.endswith(weak):
+            strong_stem = head + consonants[: -len(weak)] + strong + vowels
+            return [] if TRIPLE.search(strong_stem) else [strong_stem]
+    return []
+
+
+# Typo keys --------------------------------------------------------------------------
 
 
 def deletion_keys(term: str) -> set[str]:

@@ -9,12 +9,11 @@ from klusteri.search.text import Alternatives
 # stops at the candidate limit. Lexemes restricted to weights ('vety':*A) on the
 # one weighted vector would make PostgreSQL read the vector of every document
 # that has the word anywhere, just to check the weight.
-VECTORS = {
-    ("title",): "title_vector",
-    ("title", "keywords"): "head_vector",
-    ("title", "keywords", "body"): "vector",
-}
-# ts_rank weights of the D, C, B and A lexemes: A is the title, B the keywords, C the body.
+VECTORS = {("title",): "title_vector", ("title", "keywords", "body"): "vector"}
+# Weights of the D, C, B and A lexemes: A is the title, B the keywords, C the body.
+# ts_rank_cd adds up every occurrence by its weight, so a description about the
+# word can outrank another document's single tag; ts_rank gives repeats so little
+# (the second counts a quarter, the third a ninth) that any tag beats any body.
 WEIGHTS = "{0.1, 0.2, 0.4, 1.0}"
 
 
@@ -46,7 +45,7 @@ def ranked(
 ) -> list[int]:
     """Documents with every word in `fields`: at most `candidates` of them ranked."""
     # The inner query stops after `candidates` matches (a subquery with LIMIT is
-    # never merged into the outer query), so ts_rank reads at most that many
+    # never merged into the outer query), so ts_rank_cd reads at most that many
     # vectors; it ranks by the whole weighted vector.
     query = tsquery(alternatives)
     with connection.cursor() as cursor:
@@ -57,7 +56,7 @@ def ranked(
                 WHERE kind = %s AND {VECTORS[fields]} @@ to_tsquery('simple', %s)
                 LIMIT %s
             ) AS candidate
-            ORDER BY ts_rank(%s::real[], vector, to_tsquery('simple', %s), 1) DESC, object_id
+            ORDER BY ts_rank_cd(%s::real[], vector, to_tsquery('simple', %s), 1) DESC, object_id
             LIMIT %s
             """,  # noqa: S608 (VECTORS is ours, the rest are parameters)
             [kind, query, candidates, WEIGHTS, query, limit],

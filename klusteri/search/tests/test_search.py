@@ -53,6 +53,58 @@ def test_finnish_inflections_find_the_base_form(document, query):
 
 
 @pytest.mark.parametrize(
+    ("query", "name"),
+    [
+        ("vedyn", "Vetylaakso"),
+        ("ruoan", "Ruokaklusteri"),
+        ("kiertotalouden", "Kiertotalousklusteri"),
+        ("jalostuksen", "Jalostusklusteri"),
+        ("akun", "Akkuverkosto"),
+    ],
+)
+def test_an_inflected_word_finds_compounds_of_its_nominative(query, name):
+    index_documents(KIND, [(1, {"title": name}), (2, {"title": "Vesiklusteri"})])
+
+    assert found(query) == [1]
+
+
+def test_a_basic_form_finds_a_text_with_another_grade():
+    index("Ruoan tuotanto kasvaa.", "Sähkö ja lämpö.")
+
+    assert found("ruoka") == [1]
+
+
+@pytest.mark.parametrize(
+    ("document", "query"),
+    [
+        ("Järnvägsklustret", "jarnvagsklustret"),
+        ("Järvenpää", "jarvenpaa"),
+        ("ympäristöteknologia", "ymparistoteknologia"),
+        ("Mjøsa", "mjosa"),
+    ],
+)
+def test_a_word_typed_without_diacritics_finds_it(document, query):
+    index(f"{document} 2026.", "Sähkö ja lämpö.")
+
+    assert found(query) == [1]
+
+
+@pytest.mark.parametrize(
+    ("document", "query"),
+    [
+        ("klynge", "klyngene"),  # Norwegian
+        ("havvindpark", "havvindparkene"),
+        ("vindmølle", "vindmøllerne"),  # Danish
+        ("underleverandører", "underleverandørerne"),
+    ],
+)
+def test_norwegian_and_danish_inflections_find_the_base_form(document, query):
+    index(f"En {document} i Norden.", "El og varme.")
+
+    assert found(query) == [1]
+
+
+@pytest.mark.parametrize(
     ("document", "query"),
     [("vätgas", "vätgasen"), ("skog", "skogarna"), ("batteri", "batterierna")],
 )
@@ -98,6 +150,19 @@ def test_a_one_letter_typo_finds_the_word(document, query):
     assert found(query) == [1]
 
 
+def test_a_word_in_the_index_is_not_read_as_a_typo():
+    index("Vedyn tuotanto kasvaa.", "Veden puhdistus paranee.")
+
+    assert found("vedyn") == [1]  # not "veden", one letter off
+
+
+def test_a_typo_correction_never_outranks_an_exact_match():
+    # "kluster" is one letter off "alust", the Swedish stem of "alusta" (platform).
+    index_documents(KIND, [(1, {"title": "Terveysdata-alusta"}), (2, {"body": "Ett kluster."})])
+
+    assert found("kluster") == [2]
+
+
 def test_short_words_get_no_typo_tolerance():
     index("Talo on punainen.", "Tila on suuri.")
 
@@ -115,6 +180,21 @@ def test_every_query_word_must_match():
 
     assert found("vety metsä") == [1]
     assert found("energiaa metsien") == [3]
+
+
+def test_title_matches_come_first_then_one_ranking_across_keywords_and_body():
+    # Tiers of keywords before the body would bury the document that is all about
+    # hydrogen under the one that has it as a tag.
+    index_documents(
+        KIND,
+        [
+            (1, {"keywords": "Vety\nEnergia\nTeollisuus", "body": "Sähkö ja lämpö kaupungille."}),
+            (2, {"keywords": "Energia", "body": "Vety, vety ja vety: vedyn tuotanto ja vety."}),
+            (3, {"title": "Vetyklusteri", "body": "Sähkö ja lämpö."}),
+        ],
+    )
+
+    assert found("vety") == [3, 2, 1]
 
 
 def test_title_beats_keywords_beats_body():

@@ -1,5 +1,6 @@
 """The text analysis behind both engines: no database needed."""
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -48,16 +49,70 @@ def test_long_tokens_are_cut():
     assert text.tokens("a" * 500) == ["a" * text.MAX_TERM_LENGTH]
 
 
-def test_index_text_adds_the_stems_of_three_languages():
-    assert text.index_text("batterierna") == "batterierna batterier batteri"
+def test_index_text_adds_the_stems_of_five_languages():
+    # Finnish, Swedish and English "batteri", Norwegian and Danish "batteriern".
+    assert text.index_text("batterierna") == "batterierna batterier batteri batteriern"
 
 
-def test_gradation_gives_the_other_grade_of_the_finnish_stem():
-    assert "vety" in text.gradation_variants("vedyn")
-    assert "vedy" in text.gradation_variants("vety")
-    assert "tapa" in text.gradation_variants("tavan")
-    assert "akku" in text.gradation_variants("akun")
+@pytest.mark.parametrize(
+    ("word", "nominative"),
+    [
+        ("vedyn", "vety"),  # d → t
+        ("tavan", "tapa"),  # v → p
+        ("akun", "akku"),  # k → kk
+        ("katon", "katto"),  # t → tt
+        ("kunnan", "kunta"),  # nn → nt
+        ("kengän", "kenkä"),  # ng → nk
+        ("vahdin", "vahti"),  # hd → ht
+        ("ruoan", "ruoka"),  # ∅ → k
+        ("reiän", "reikä"),
+        ("kiertotalouden", "kiertotalous"),  # -us nouns
+        ("kiertotaloutta", "kiertotalous"),
+        ("jalostuksen", "jalostus"),
+        ("yrityksen", "yritys"),
+    ],
+)
+def test_an_inflected_finnish_word_gets_its_nominative(word, nominative):
+    assert nominative in text.forms(word)
 
 
-def test_gradation_leaves_stems_ending_in_a_consonant_alone():
-    assert text.gradation_variants("pankin") == set()
+@pytest.mark.parametrize("word", ["vety", "tapa", "data", "ruoka"])
+def test_a_word_in_its_basic_form_gets_no_guess(word):
+    assert text.finnish_nominatives(word, text.stems_of(word)[0]) == []
+
+
+@pytest.mark.parametrize(
+    "stem",
+    [
+        "pank",  # ends in a consonant: the syllable that grades is gone
+        "puu",  # the consonant starts the word: nothing to grade
+        "maa",  # a long vowel is one syllable, it never lost a k
+        "akku",  # read as weak, "kk" would become "kkk"
+        "talo",  # l alone is no weak grade
+    ],
+)
+def test_stems_without_a_weak_grade_get_no_strong_one(stem):
+    assert text.strong_grade(stem) == []
+
+
+@pytest.mark.parametrize(
+    ("word", "folded"),
+    [
+        ("järvenpää", "jarvenpaa"),
+        ("järnvägsklustret", "jarnvagsklustret"),
+        ("mjøsa", "mjosa"),
+        ("suðurnes", "sudurnes"),
+        ("tórshavn", "torshavn"),
+        ("grådyb", "gradyb"),
+    ],
+)
+def test_a_word_with_diacritics_gets_a_form_without_them(word, folded):
+    assert folded in text.forms(word)
+
+
+@pytest.mark.parametrize(
+    ("word", "stem"),
+    [("klyngene", "klyng"), ("havvindparkene", "havvindpark"), ("vindmøllerne", "vindmøl")],
+)
+def test_norwegian_and_danish_words_get_their_stems(word, stem):
+    assert stem in text.forms(word)
