@@ -75,6 +75,7 @@ GROUPS: tuple[FieldGroup, ...] = (
             "members_public",
             "members_financier",
             "members_other",
+            "members_unclassified",
         ),
         admin_extra=("member_total",),
     ),

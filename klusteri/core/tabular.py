@@ -7,6 +7,7 @@ Rows are numbered as a spreadsheet shows them (the heading is row 1) and, in JSO
 by the object's position from 1.
 """
 
+import codecs
 import csv
 import io
 import json
@@ -29,6 +30,8 @@ MAX_UNPACKED_BYTES = 200 * 1024 * 1024
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 TRUE_WORDS = {"true", "1", "yes", "y", "x", "kyllä", "k", "tosi", "ja", "sant"}
 FALSE_WORDS = {"false", "0", "no", "n", "", "ei", "epätosi", "nej", "falskt"}
+# In the order preferred when a heading row has as many of each (none, or one column).
+DELIMITERS = (",", ";", "\t")
 
 
 @dataclass(frozen=True)
@@ -97,7 +100,8 @@ class Table:
     def read_csv(self, data: bytes) -> list[Row]:
         text = decode(data)
         first_line = text.lstrip("\r\n").split("\n", 1)[0]
-        delimiter = ";" if first_line.count(";") > first_line.count(",") else ","
+        # Excel's "Unicode text" separates by tabs, Finnish Excel's CSV by semicolons.
+        delimiter = max(DELIMITERS, key=first_line.count)
         reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
         header: list[str | None] | None = None
         rows: list[Row] = []
@@ -181,6 +185,8 @@ class Table:
             raise file_error(str(self.empty))
         if errors:
             raise TableError(errors)
+        if not rows:
+            raise file_error(_("The file has a heading row but no rows under it."))
         return rows
 
     def read_json(self, data: bytes) -> list[Row]:
@@ -223,8 +229,16 @@ def too_many_rows(count: int) -> TableError:
 
 
 def decode(data: bytes) -> str:
-    """UTF-8 (with or without a byte order mark), else Windows-1252 as Finnish
-    Excel writes it."""
+    """UTF-8 (with or without a byte order mark); UTF-16, which Excel writes as
+    "Unicode text"; else Windows-1252 as Finnish Excel writes CSV."""
+    encoding = _utf16(data)
+    if encoding:
+        try:
+            return data.decode(encoding)
+        except UnicodeDecodeError:
+            raise file_error(
+                _("The file could not be read: save it as UTF-8 or as CSV (semicolon).")
+            ) from None
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError:
@@ -233,6 +247,22 @@ def decode(data: bytes) -> str:
         return data.decode("cp1252")
     except UnicodeDecodeError:
         raise file_error(_("The file is not UTF-8 or Windows-1252 text.")) from None
+
+
+def _utf16(data: bytes) -> str:
+    """"utf-16" (by its byte order mark), "utf-16-le" or "-be" for text of UTF-16
+    without one, or "" for other text. Read as Windows-1252, UTF-16 would give
+    every other character as a NUL: headings no one would recognise."""
+    if data[:2] in (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE):
+        return "utf-16"
+    head = data[:200]
+    if len(head) < 2 or b"\0" not in head:
+        return ""
+    if head[1::2].count(0) > len(head) // 4:
+        return "utf-16-le"
+    if head[0::2].count(0) > len(head) // 4:
+        return "utf-16-be"
+    return ""
 
 
 def read_json_document(data: bytes) -> Any:
