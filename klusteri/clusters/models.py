@@ -227,11 +227,17 @@ class Cluster(models.Model):
         AKTIEBOLAG = "ab", _("Limited company, Sweden (aktiebolag, AB)")
         EKONOMISK_FORENING = "ek_for", _("Economic association, Sweden (ekonomisk förening)")
         IDEELL_FORENING = "ideell", _("Non-profit association, Sweden (ideell förening)")
-        AKSJESELSKAP = "as", _("Limited company, Norway or Denmark (aksjeselskap, aktieselskab, AS)")
+        AKSJESELSKAP = (
+            "as",
+            _("Limited company, Norway or Denmark (aksjeselskap, aktieselskab, AS)"),
+        )
         ANPARTSSELSKAB = "aps", _("Private limited company, Denmark (anpartsselskab, ApS)")
         FORENING = "forening", _("Association, Norway or Denmark (forening)")
         EINKAHLUTAFELAG = "ehf", _("Private limited company, Iceland (einkahlutafélag, ehf.)")
-        EINGETRAGENER_VEREIN = "ev", _("Registered association, Germany (eingetragener Verein, e.V.)")
+        EINGETRAGENER_VEREIN = (
+            "ev",
+            _("Registered association, Germany (eingetragener Verein, e.V.)"),
+        )
         OTHER = "other", _("Other")
 
     class OperatingArea(models.TextChoices):

@@ -250,7 +250,7 @@ def decode(data: bytes) -> str:
 
 
 def _utf16(data: bytes) -> str:
-    """"utf-16" (by its byte order mark), "utf-16-le" or "-be" for text of UTF-16
+    """ "utf-16" (by its byte order mark), "utf-16-le" or "-be" for text of UTF-16
     without one, or "" for other text. Read as Windows-1252, UTF-16 would give
     every other character as a NUL: headings no one would recognise."""
     if data[:2] in (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE):

@@ -220,7 +220,11 @@ def test_a_file_with_one_bad_row_imports_nothing_and_names_the_row():
             "tags",
             "There is no tag “cold-fusion”. The tags are curated: add the tag first, then import.",
         ),
-        ({"label_valid_until": "2027-12-31"}, "label_valid_until", "A validity date needs a label."),
+        (
+            {"label_valid_until": "2027-12-31"},
+            "label_valid_until",
+            "A validity date needs a label.",
+        ),
         (
             {"country": "SE"},
             "region",
