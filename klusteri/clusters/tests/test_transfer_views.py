@@ -225,7 +225,7 @@ def test_a_file_with_errors_shows_each_with_row_and_column_and_writes_nothing(st
     assert "The file was not imported" in response.text
     assert "<td>3</td>" in response.text
     assert "<code>region</code>" in response.text
-    assert escape("There is no region with the code “MK99”.") in response.text
+    assert escape("There is no region with the code or name “MK99”.") in response.text
     assert not Cluster.objects.exists()
 
 

@@ -1,8 +1,6 @@
 """The import service: validate every row with the editing form, then write all of
 them or none through the clusters' services."""
 
-import re
-import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import groupby
@@ -39,6 +37,7 @@ from klusteri.clusters.transfer.layout import (
     cell_text,
     cluster_values,
     json_value,
+    normalised_name,
 )
 
 # Errors that the model reports under the untranslated field's name.
@@ -234,7 +233,7 @@ def import_clusters(
                 errors.extend(RowError(row.number, column, message) for message in error.messages)
         converted.append((row, data, failed))
 
-    plans = _plan(converted, errors, user=by or COMMAND_LINE)
+    plans = _plan(converted, errors, taxonomies, user=by or COMMAND_LINE)
     if errors:
         raise ClusterImportError(errors)
     result = ImportResult(dry_run=dry_run, new_tags=sorted(taxonomies.new_tags))
@@ -274,7 +273,7 @@ def _related(cluster: Cluster) -> dict[str, list[str]]:
     }
 
 
-def _plan(converted, errors: list[RowError], *, user) -> list[_Plan]:
+def _plan(converted, errors: list[RowError], taxonomies: Taxonomies, *, user) -> list[_Plan]:
     """Match each row to the cluster it updates (or a new one) and validate it with
     the form; errors go to ``errors``."""
     slugs = {data["slug"] for _row, data, _failed in converted if data.get("slug")}
@@ -328,6 +327,8 @@ def _plan(converted, errors: list[RowError], *, user) -> list[_Plan]:
 
         if cluster is None:
             cluster = Cluster()
+        data = taxonomies.filled_from_city(data, cluster)
+        if not matched_by:
             slug = slug or _new_slug(data, {key for key in claimed if isinstance(key, str)})
             data = {**data, "slug": slug}
             related = {column: [] for column in TAXONOMIES}
@@ -375,13 +376,6 @@ def _plan(converted, errors: list[RowError], *, user) -> list[_Plan]:
             errors.extend(form.row_errors(row.number))
         plans.append(_Plan(row, cluster, form, after, before, changed, matched_by))
     return plans
-
-
-def normalised_name(name: str) -> str:
-    """A name as rows are matched by it: letters and digits in lower case, one space
-    between words, whatever the punctuation, spacing and Unicode form."""
-    text = unicodedata.normalize("NFKC", name or "").casefold()
-    return " ".join(re.findall(r"\w+", text))
 
 
 def _name_keys(data: dict[str, Any]) -> list[tuple[str, str]]:
