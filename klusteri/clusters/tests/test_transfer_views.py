@@ -205,6 +205,21 @@ def test_a_reimport_shows_what_changed(staff_client):
     assert Cluster.objects.count() == 2
 
 
+def test_the_dry_run_of_a_list_without_slugs_says_which_cluster_each_row_updates(staff_client):
+    staff_client.post(IMPORT_URL, {"file": upload("national_list.csv")})
+    changed = (DATA / "national_list.csv").read_bytes().replace(b";120;", b";135;")
+
+    response = staff_client.post(
+        IMPORT_URL, {"file": upload("national_list.csv", changed), "dry_run": "on"}
+    )
+
+    assert "Would create 0, update 1, leave 19 unchanged." in response.text
+    assert "Kuopio Health Cluster" in response.text
+    assert "Found by its name and country." in response.text
+    assert "<code>members_unclassified</code>: <del>120</del> → <ins>135</ins>" in response.text
+    assert Cluster.objects.get(name_fi="Kuopion terveysklusteri").members_unclassified == 120
+
+
 def test_validate_only_writes_nothing(staff_client):
     response = staff_client.post(IMPORT_URL, {"file": upload("clusters.json"), "dry_run": "on"})
 

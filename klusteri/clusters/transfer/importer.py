@@ -251,7 +251,7 @@ def import_clusters(
                     cell_text(LAYOUT[column], plan.values[column]),
                 )
                 for column in plan.changed
-                if plan.before is not None and column not in PERSONAL_FIELDS
+                if plan.before is not None
             ],
         )
         if plan.is_new:
