@@ -13,8 +13,8 @@ import io
 import json
 import warnings
 import zipfile
-from collections.abc import Collection, Sequence
-from dataclasses import dataclass
+from collections.abc import Collection, Mapping, Sequence
+from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
 
@@ -87,6 +87,9 @@ class Table:
     not_a_list: Any
     not_an_object: Any
     json_key: str = ""
+    # Other headings a column may have (as lowercase text → the column): the names
+    # an export gives the columns for people to read.
+    aliases: Mapping[str, str] = field(default_factory=dict)
 
     def read(self, data: bytes, fmt: str) -> list[Row]:
         """The rows of a CSV, XLSX or JSON file, with their raw cell values. Raises
@@ -168,6 +171,7 @@ class Table:
         header: list[str | None] = []
         for cell in cells:
             name = str(cell).strip().lower() if cell is not None else ""
+            name = self.aliases.get(name, name)
             if not name:
                 header.append(None)
             elif name not in self.columns:

@@ -28,7 +28,7 @@ IMPORT_URL = "/en/clusters/import/"
 
 def exported_slugs(response) -> list[str]:
     text = b"".join(response).decode("utf-8-sig")
-    return [row["slug"] for row in csv.DictReader(io.StringIO(text))]
+    return [row["slug"] for row in csv.DictReader(io.StringIO(text), delimiter=";")]
 
 
 def upload(name: str, content: bytes | None = None) -> SimpleUploadedFile:
@@ -52,6 +52,24 @@ def test_anyone_downloads_the_published_clusters_as_csv(client, make_cluster):
         'attachment; filename="klusteri-clusters-2026-03-01.csv"'
     )
     assert exported_slugs(response) == ["metsa", "vety"]
+
+
+def test_the_download_with_headings_to_read_has_them_in_the_pages_language(client, make_cluster):
+    make_cluster("Vety")
+
+    response = client.get("/sv/clusters/export/csv/", {"headings": "names"})
+
+    heading = next(csv.reader(io.StringIO(response.content.decode("utf-8-sig")), delimiter=";"))
+    assert heading[:3] == ["Adressnamn", "Namn på finska", "Namn på svenska"]
+
+
+def test_the_directory_links_both_downloads(client, make_cluster):
+    make_cluster("Vety")
+
+    response = client.get("/en/clusters/", {"q": "vety"})
+
+    assert 'href="/en/clusters/export/csv/?q=vety"' in response.text
+    assert 'href="/en/clusters/export/csv/?q=vety&amp;headings=names"' in response.text
 
 
 def test_the_download_follows_the_directory_filters_and_order(client, make_cluster):

@@ -10,17 +10,20 @@ import re
 import unicodedata
 from datetime import datetime
 from decimal import Decimal
+from functools import cache
 from typing import Any
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import translation
+from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from klusteri.accounts.validators import normalise_business_id
 from klusteri.clusters import fields as cluster_fields
+from klusteri.clusters.forms import ClusterForm
 from klusteri.clusters.models import Cluster, Country, Tag
 from klusteri.clusters.services import ClusterError
 from klusteri.core.tabular import Row, RowError, boolean_of, text_of  # noqa: F401 (Row: re-exported)
@@ -150,6 +153,31 @@ class ClusterImportError(ClusterError):
     def __init__(self, errors: list[RowError]):
         super().__init__(f"{len(errors)} errors")
         self.errors = sorted(errors, key=lambda error: error.sort_key(COLUMNS))
+
+
+def headings() -> list[str]:
+    """The columns' names for people to read, in the active language: the heading row
+    of an export to be read in a spreadsheet. Such a file imports as well
+    (``heading_aliases``)."""
+    labels = ClusterForm.Meta.labels
+    return [
+        capfirst(str(labels.get(column) or Cluster._meta.get_field(column).verbose_name))
+        for column in COLUMNS
+    ]
+
+
+@cache
+def heading_aliases() -> dict[str, str]:
+    """Each column's heading of ``headings`` in every language of the site, in
+    lowercase, as the files' reader takes it."""
+    aliases: dict[str, str] = {}
+    for language, _name in settings.LANGUAGES:
+        with translation.override(language):
+            aliases.update(
+                (heading.lower(), column)
+                for heading, column in zip(headings(), COLUMNS, strict=True)
+            )
+    return aliases
 
 
 def cluster_values(cluster: Cluster, related: dict[str, list[str]]) -> dict[str, Any]:
