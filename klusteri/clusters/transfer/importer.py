@@ -152,9 +152,9 @@ class Outcome:
     @property
     def matched_by_label(self) -> str:
         labels = {
-            "slug": _("by its address name"),
-            "business_id": _("by its business ID"),
-            "name": _("by its name and country"),
+            "slug": _("Found by its address name."),
+            "business_id": _("Found by its business ID."),
+            "name": _("Found by its name and country."),
         }
         return labels.get(self.matched_by, "")
 
