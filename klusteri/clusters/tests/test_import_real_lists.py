@@ -214,3 +214,30 @@ def test_a_file_with_headings_only_says_it_has_no_rows():
     assert errors_of(b"name_fi;country\r\n") == [
         (None, "", "The file has a heading row but no rows under it.")
     ]
+
+
+def test_a_town_with_blank_region_and_coordinates_imports_again_unchanged():
+    row = {
+        "name_fi": "Savon klusteri",
+        "region": "",
+        "city": "Kuopio",
+        "latitude": "",
+        "longitude": "",
+    }
+    import_file(csv_bytes(row), "csv", by=None)
+
+    again = import_file(csv_bytes(row), "csv", by=None)
+
+    assert len(again.unchanged) == 1
+    cluster = Cluster.objects.select_related("region").get()
+    assert (cluster.region.code, cluster.municipality.code) == ("MK11", "297")
+    assert cluster.latitude == Decimal("62.89298")
+
+
+def test_a_town_of_another_region_than_the_rows_is_not_taken_for_the_municipality():
+    import_file(
+        csv_bytes({"name_fi": "Klusteri", "region": "MK01", "city": "Kuopio"}), "csv", by=None
+    )
+
+    cluster = Cluster.objects.get()
+    assert (cluster.municipality, cluster.latitude) == (None, None)

@@ -349,20 +349,24 @@ class Taxonomies:
 
     def filled_from_city(self, data: dict[str, Any], cluster: Cluster) -> dict[str, Any]:
         """A row of a cluster in Finland that gives its town but not its municipality
-        has the municipality of that name, and what the cluster lacks of its region
-        and coordinates comes from there: so that it is on the map."""
+        has the municipality of that name, and its region and coordinates from there
+        where the row leaves them blank: so that the cluster is on the map. The
+        coordinates a cluster has stay: a list that does not know them says nothing
+        of them."""
         country = data.get("country") or cluster.country
-        if country not in FINNISH or data.get("municipality") or cluster.municipality_id:
+        if country not in FINNISH or data.get("municipality") or not data.get("city"):
             return data
-        municipality = self.place_names["municipality"].get(normalised_name(data.get("city")))
-        if municipality is None:
+        municipality = self.place_names["municipality"].get(normalised_name(data["city"]))
+        if municipality is None or data.get("region") not in (None, municipality.region):
             return data
-        filled = {**data, "municipality": municipality}
-        if not data.get("region") and not cluster.region_id:
-            filled["region"] = municipality.region
-        if not data.get("latitude") and not data.get("longitude") and cluster.latitude is None:
+        filled = {**data, "municipality": municipality, "region": municipality.region}
+        if data.get("latitude") or data.get("longitude"):
+            return filled
+        if cluster.latitude is None:
             filled["latitude"] = str(municipality.latitude.quantize(COORDINATE))
             filled["longitude"] = str(municipality.longitude.quantize(COORDINATE))
+        elif "latitude" in data or "longitude" in data:
+            filled["latitude"], filled["longitude"] = str(cluster.latitude), str(cluster.longitude)
         return filled
 
     @staticmethod
