@@ -47,6 +47,7 @@ GROUPS: tuple[FieldGroup, ...] = (
         _("Organisation"),
         (
             "kind",
+            "host_name",
             "legal_form",
             "business_id",
             "foreign_registry_id",

@@ -277,6 +277,8 @@ class Cluster(models.Model):
         related_name="hosted_clusters",
         verbose_name=_("host organisation"),
     )
+    # The host as a list names it; ``host`` is the host once it is registered here.
+    host_name = models.CharField(_("host organisation's name"), max_length=200, blank=True)
     business_id = models.CharField(
         _("business ID (Y-tunnus)"), max_length=9, blank=True, validators=[validate_business_id]
     )

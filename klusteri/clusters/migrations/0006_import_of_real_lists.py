@@ -12,6 +12,13 @@ class Migration(migrations.Migration):
     operations = [
         migrations.AddField(
             model_name="cluster",
+            name="host_name",
+            field=models.CharField(
+                blank=True, max_length=200, verbose_name="host organisation's name"
+            ),
+        ),
+        migrations.AddField(
+            model_name="cluster",
             name="members_unclassified",
             field=models.PositiveIntegerField(default=0, verbose_name="members of kinds not known"),
         ),

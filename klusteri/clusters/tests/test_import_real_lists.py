@@ -72,6 +72,7 @@ def test_the_lists_names_codes_and_gaps_become_a_clusters_values():
 
     kuopio = clusters["Kuopio Health Cluster"]
     assert (kuopio.country, kuopio.region.code, kuopio.legal_form) == ("FI", "MK11", "ry")
+    assert kuopio.host_name == "Kuopion kehitysyhtiö Oy"
     # The town's municipality, and its coordinates: the cluster is on the map.
     assert kuopio.municipality.code == "297"
     assert (kuopio.latitude, kuopio.longitude) == (Decimal("62.89298"), Decimal("27.68894"))
