@@ -511,8 +511,13 @@ class Cluster(models.Model):
         # date without a label is a mistake.
         if self.label_valid_until and not self.label:
             errors["label_valid_until"] = _("A validity date needs a label.")
-        if self.region_id and self.country not in (Country.FINLAND, Country.ALAND):
+        abroad = self.country not in (Country.FINLAND, Country.ALAND)
+        if abroad and self.region_id:
             errors["region"] = _("A region of Finland is given only for a cluster in Finland.")
+        if abroad and self.municipality_id:
+            errors["municipality"] = _(
+                "A municipality of Finland is given only for a cluster in Finland."
+            )
         if self.foreign_registry_id:
             self.foreign_registry_id = normalise_registry_id(self.country, self.foreign_registry_id)
             try:

@@ -111,6 +111,15 @@ def test_the_lists_names_codes_and_gaps_become_a_clusters_values():
     assert clusters["Norwegian Ocean Technology Cluster"].member_total == 200
 
 
+def test_a_cluster_abroad_with_a_region_or_municipality_of_finland_is_refused():
+    row = {"name_en": "Skåne Food Cluster", "country": "Sverige"}
+
+    assert errors_of(csv_bytes({**row, "region": "Uusimaa", "municipality": "Espoo"})) == [
+        (2, "region", "A region of Finland is given only for a cluster in Finland."),
+        (2, "municipality", "A municipality of Finland is given only for a cluster in Finland."),
+    ]
+
+
 def test_a_file_without_the_legal_form_leaves_it_unknown():
     import_file(csv_bytes({"name_en": "Skåne Food Cluster", "country": "SE"}), "csv", by=None)
 

@@ -400,9 +400,8 @@ class _NameIndex:
         if all(data.get("slug") for _row, data, _failed in converted):
             return
         for pk, country, *names in Cluster.objects.values_list("pk", "country", *NAME_COLUMNS):
-            for name in names:
-                if normalised_name(name):
-                    self.keys.setdefault((normalised_name(name), country), set()).add(pk)
+            for name in filter(None, map(normalised_name, names)):
+                self.keys.setdefault((name, country), set()).add(pk)
         pks = {
             pk
             for _row, data, _failed in converted
