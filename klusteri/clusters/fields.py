@@ -47,6 +47,7 @@ GROUPS: tuple[FieldGroup, ...] = (
         _("Organisation"),
         (
             "kind",
+            "host_name",
             "legal_form",
             "business_id",
             "foreign_registry_id",
@@ -75,6 +76,7 @@ GROUPS: tuple[FieldGroup, ...] = (
             "members_public",
             "members_financier",
             "members_other",
+            "members_unclassified",
         ),
         admin_extra=("member_total",),
     ),

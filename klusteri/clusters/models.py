@@ -215,11 +215,29 @@ class Cluster(models.Model):
         OTHER = "other", _("Other")
 
     class LegalForm(models.TextChoices):
+        # Blank: not known. A list of clusters often does not say, and guessing a
+        # Finnish form would be wrong for a cluster abroad.
+        UNKNOWN = "", _("Not known")
         ASSOCIATION = "ry", _("Registered association (ry)")
         COOPERATIVE = "osk", _("Cooperative (osuuskunta)")
         COMPANY = "oy", _("Limited company (oy)")
         FOUNDATION = "foundation", _("Foundation")
         AGREEMENT = "agreement", _("Agreement-based, no legal entity")
+        # The forms of the Nordic countries and Germany that clusters take.
+        AKTIEBOLAG = "ab", _("Limited company, Sweden (aktiebolag, AB)")
+        EKONOMISK_FORENING = "ek_for", _("Economic association, Sweden (ekonomisk förening)")
+        IDEELL_FORENING = "ideell", _("Non-profit association, Sweden (ideell förening)")
+        AKSJESELSKAP = (
+            "as",
+            _("Limited company, Norway or Denmark (aksjeselskap, aktieselskab, AS)"),
+        )
+        ANPARTSSELSKAB = "aps", _("Private limited company, Denmark (anpartsselskab, ApS)")
+        FORENING = "forening", _("Association, Norway or Denmark (forening)")
+        EINKAHLUTAFELAG = "ehf", _("Private limited company, Iceland (einkahlutafélag, ehf.)")
+        EINGETRAGENER_VEREIN = (
+            "ev",
+            _("Registered association, Germany (eingetragener Verein, e.V.)"),
+        )
         OTHER = "other", _("Other")
 
     class OperatingArea(models.TextChoices):
@@ -259,12 +277,14 @@ class Cluster(models.Model):
         related_name="hosted_clusters",
         verbose_name=_("host organisation"),
     )
+    # The host as a list names it; ``host`` is the host once it is registered here.
+    host_name = models.CharField(_("host organisation's name"), max_length=200, blank=True)
     business_id = models.CharField(
         _("business ID (Y-tunnus)"), max_length=9, blank=True, validators=[validate_business_id]
     )
     foreign_registry_id = models.CharField(_("foreign registry ID"), max_length=50, blank=True)
     legal_form = models.CharField(
-        _("legal form"), max_length=20, choices=LegalForm, default=LegalForm.ASSOCIATION
+        _("legal form"), max_length=20, choices=LegalForm, blank=True, default=LegalForm.UNKNOWN
     )
     founded_year = models.PositiveSmallIntegerField(
         _("founded"),
@@ -339,6 +359,8 @@ class Cluster(models.Model):
     members_public = models.PositiveIntegerField(_("public bodies"), default=0)
     members_financier = models.PositiveIntegerField(_("financiers"), default=0)
     members_other = models.PositiveIntegerField(_("other members"), default=0)
+    # What a list gives when it says only how many members there are in all.
+    members_unclassified = models.PositiveIntegerField(_("members of kinds not known"), default=0)
     member_total = models.GeneratedField(
         # The members group's counts (clusters/fields.py): a new kind of member is
         # counted once its migration re-creates this column.
@@ -485,8 +507,17 @@ class Cluster(models.Model):
             and self.municipality.region_id != self.region_id
         ):
             errors["municipality"] = _("This municipality is not in the chosen region.")
-        if self.label and not self.label_valid_until:
-            errors["label_valid_until"] = _("A label needs the date it is valid until.")
+        # A label's end date may not be known (a national list seldom says), but a
+        # date without a label is a mistake.
+        if self.label_valid_until and not self.label:
+            errors["label_valid_until"] = _("A validity date needs a label.")
+        abroad = self.country not in (Country.FINLAND, Country.ALAND)
+        if abroad and self.region_id:
+            errors["region"] = _("A region of Finland is given only for a cluster in Finland.")
+        if abroad and self.municipality_id:
+            errors["municipality"] = _(
+                "A municipality of Finland is given only for a cluster in Finland."
+            )
         if self.foreign_registry_id:
             self.foreign_registry_id = normalise_registry_id(self.country, self.foreign_registry_id)
             try:
@@ -521,8 +552,12 @@ class Cluster(models.Model):
 
     @property
     def members_by_type(self) -> list[tuple[str, int]]:
+        """The count of each kind of member; those of kinds not known only if there are
+        any, as most clusters know the kind of every member."""
         return [
-            (str(self._meta.get_field(f).verbose_name), getattr(self, f)) for f in MEMBER_FIELDS
+            (str(self._meta.get_field(f).verbose_name), getattr(self, f))
+            for f in MEMBER_FIELDS
+            if f != "members_unclassified" or self.members_unclassified
         ]
 
 

@@ -11,13 +11,14 @@ in a spreadsheet (an event's participant list): CSV as Finnish Excel opens it, t
 that would run as formulas defused.
 """
 
+import codecs
 import csv
 import io
 import json
 import warnings
 import zipfile
-from collections.abc import Collection, Sequence
-from dataclasses import dataclass
+from collections.abc import Collection, Mapping, Sequence
+from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
 
@@ -36,6 +37,8 @@ MAX_UNPACKED_BYTES = 200 * 1024 * 1024
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 TRUE_WORDS = {"true", "1", "yes", "y", "x", "kyllä", "k", "tosi", "ja", "sant"}
 FALSE_WORDS = {"false", "0", "no", "n", "", "ei", "epätosi", "nej", "falskt"}
+# In the order preferred when a heading row has as many of each (none, or one column).
+DELIMITERS = (",", ";", "\t")
 
 
 @dataclass(frozen=True)
@@ -91,6 +94,9 @@ class Table:
     not_a_list: Any
     not_an_object: Any
     json_key: str = ""
+    # Other headings a column may have (as lowercase text → the column): the names
+    # an export gives the columns for people to read.
+    aliases: Mapping[str, str] = field(default_factory=dict)
 
     def read(self, data: bytes, fmt: str) -> list[Row]:
         """The rows of a CSV, XLSX or JSON file, with their raw cell values. Raises
@@ -104,7 +110,8 @@ class Table:
     def read_csv(self, data: bytes) -> list[Row]:
         text = decode(data)
         first_line = text.lstrip("\r\n").split("\n", 1)[0]
-        delimiter = ";" if first_line.count(";") > first_line.count(",") else ","
+        # Excel's "Unicode text" separates by tabs, Finnish Excel's CSV by semicolons.
+        delimiter = max(DELIMITERS, key=first_line.count)
         reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
         header: list[str | None] | None = None
         rows: list[Row] = []
@@ -171,6 +178,7 @@ class Table:
         header: list[str | None] = []
         for cell in cells:
             name = str(cell).strip().lower() if cell is not None else ""
+            name = self.aliases.get(name, name)
             if not name:
                 header.append(None)
             elif name not in self.columns:
@@ -188,6 +196,8 @@ class Table:
             raise file_error(str(self.empty))
         if errors:
             raise TableError(errors)
+        if not rows:
+            raise file_error(_("The file has a heading row but no rows under it."))
         return rows
 
     def read_json(self, data: bytes) -> list[Row]:
@@ -230,8 +240,16 @@ def too_many_rows(count: int) -> TableError:
 
 
 def decode(data: bytes) -> str:
-    """UTF-8 (with or without a byte order mark), else Windows-1252 as Finnish
-    Excel writes it."""
+    """UTF-8 (with or without a byte order mark); UTF-16, which Excel writes as
+    "Unicode text"; else Windows-1252 as Finnish Excel writes CSV."""
+    encoding = _utf16(data)
+    if encoding:
+        try:
+            return data.decode(encoding)
+        except UnicodeDecodeError:
+            raise file_error(
+                _("The file could not be read: save it as UTF-8 or as CSV (semicolon).")
+            ) from None
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError:
@@ -240,6 +258,22 @@ def decode(data: bytes) -> str:
         return data.decode("cp1252")
     except UnicodeDecodeError:
         raise file_error(_("The file is not UTF-8 or Windows-1252 text.")) from None
+
+
+def _utf16(data: bytes) -> str:
+    """ "utf-16" (by its byte order mark), "utf-16-le" or "-be" for text of UTF-16
+    without one, or "" for other text. Read as Windows-1252, UTF-16 would give
+    every other character as a NUL: headings no one would recognise."""
+    if data[:2] in (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE):
+        return "utf-16"
+    head = data[:200]
+    if len(head) < 2 or b"\0" not in head:
+        return ""
+    if head[1::2].count(0) > len(head) // 4:
+        return "utf-16-le"
+    if head[0::2].count(0) > len(head) // 4:
+        return "utf-16-be"
+    return ""
 
 
 def read_json_document(data: bytes) -> Any:

@@ -16,6 +16,7 @@ def test_profile_has_every_field(client, cluster, make_membership, make_organisa
         description_en="Hydrogen is *the future*.",
         business_id="1234567-1",
         founded_year=2015,
+        legal_form="ry",
         languages=["fi", "en"],
         management_fte="2.5",
         region=Region.objects.get(code="MK06"),
@@ -45,7 +46,7 @@ def test_profile_has_every_field(client, cluster, make_membership, make_organisa
     }
     assert profile["members_by_type"] == {
         "large": 5, "sme": 30, "micro": 0, "university": 0, "uas": 0, "research": 0,
-        "public": 0, "financier": 0, "other": 0,
+        "public": 0, "financier": 0, "other": 0, "unclassified": 0,
     }  # fmt: skip
     assert profile["member_total"] == 35
     assert profile["funding"] == {"membership": 40, "public": 60, "project": 0, "other": 0}

@@ -177,21 +177,31 @@ def test_staff_change_recognition(staff_client, staff, cluster):
     assert AuditEntry.objects.get().actor == staff
 
 
-def test_a_label_without_its_date_is_refused_for_staff(staff_client, staff, cluster):
+def test_a_label_whose_end_date_is_not_known_is_saved_and_shown_so(staff_client, staff, cluster):
     response = staff_client.post(URL, form_data(cluster, staff, label="gold"))
 
+    assert response.status_code == 302
+    cluster.refresh_from_db()
+    assert (cluster.label, cluster.label_valid_until) == ("gold", None)
+    assert "Gold, end date unknown" in staff_client.get(cluster.get_absolute_url()).text
+
+
+def test_a_validity_date_without_a_label_is_refused_for_staff(staff_client, staff, cluster):
+    response = staff_client.post(URL, form_data(cluster, staff, label_valid_until="2030-01-31"))
+
     assert response.status_code == 200
-    assert "A label needs the date it is valid until." in response.text
+    assert "A validity date needs a label." in response.text
 
 
 def test_managers_form_reports_model_errors_on_fields_it_lacks(manager_client, manager, cluster):
-    Cluster.objects.filter(pk=cluster.pk).update(label="gold")  # imported without a date
+    # Stored without the rule, as an old import could.
+    Cluster.objects.filter(pk=cluster.pk).update(label_valid_until="2030-01-31")
     cluster.refresh_from_db()
 
     response = manager_client.post(URL, form_data(cluster, manager, city="Oulu"))
 
     assert response.status_code == 200
-    assert "A label needs the date it is valid until." in response.text
+    assert "A validity date needs a label." in response.text
     assert not AuditEntry.objects.exists()
 
 
@@ -430,24 +440,39 @@ def test_wrong_method_is_405(manager_client, cluster):
     assert manager_client.put(URL).status_code == 405
 
 
+# A cluster moved abroad leaves its Finnish region and municipality.
+ABROAD = {"country": "SE", "region": "", "municipality": ""}
+
+
+def test_a_cluster_abroad_with_a_region_of_finland_is_refused(manager_client, manager, cluster):
+    response = manager_client.post(URL, form_data(cluster, manager, country="SE"))
+
+    assert response.status_code == 200
+    assert "A region of Finland is given only for a cluster in Finland." in response.text
+    assert not AuditEntry.objects.exists()
+
+
 def test_a_registry_id_abroad_is_checked_in_the_clusters_country_and_saved_as_written_there(
     manager_client, manager, cluster
 ):
     response = manager_client.post(
-        URL, form_data(cluster, manager, country="SE", foreign_registry_id="556677-8898")
+        URL, form_data(cluster, manager, **ABROAD, foreign_registry_id="556677-8898")
     )
 
     assert response.status_code == 200
     assert "This registry ID is not valid: its check digit does not match." in response.text
     response = manager_client.post(
-        URL, form_data(cluster, manager, country="IS", foreign_registry_id="556677-8899")
+        URL,
+        form_data(
+            cluster, manager, **{**ABROAD, "country": "IS"}, foreign_registry_id="556677-8899"
+        ),
     )
     assert response.status_code == 200
     assert "Enter the Icelandic identity number (kennitala) as ten digits" in response.text
     assert not AuditEntry.objects.exists()
 
     response = manager_client.post(
-        URL, form_data(cluster, manager, country="SE", foreign_registry_id=" 556677 8899 ")
+        URL, form_data(cluster, manager, **ABROAD, foreign_registry_id=" 556677 8899 ")
     )
     assert response.status_code == 302
     cluster.refresh_from_db()

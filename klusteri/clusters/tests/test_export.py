@@ -182,11 +182,11 @@ def test_an_export_recreates_the_clusters_in_an_empty_database(clusters, fmt):
         assert cluster == expected
 
 
-def test_the_csv_has_one_column_per_layout_column_and_lists_separated_by_bars(clusters):
+def test_the_csv_is_as_finnish_excel_opens_it_with_one_column_per_layout_column(clusters):
     content = export_clusters(Cluster.objects.filter(slug="metsa"), "csv")
 
     assert content.startswith(b"\xef\xbb\xbf")  # so that Excel reads UTF-8
-    header, row = csv.reader(io.StringIO(content.decode("utf-8-sig")))
+    header, row = csv.reader(io.StringIO(content.decode("utf-8-sig")), delimiter=";")
     assert header == COLUMNS
     values = dict(zip(header, row, strict=True))
     assert values["ecosystems"] == "construction|digital"
@@ -194,8 +194,8 @@ def test_the_csv_has_one_column_per_layout_column_and_lists_separated_by_bars(cl
     assert values["tags"] == "biochemicals|wood-construction"
     assert values["languages"] == "fi sv en"
     assert values["municipality"] == "992"
-    assert values["latitude"] == "62.60331"
-    assert values["management_fte"] == "2.5"
+    assert values["latitude"] == "62,60331"  # decimal commas
+    assert values["management_fte"] == "2,5"
     assert values["label_valid_until"] == "2027-12-31"
     assert values["is_demo"] == "true"
 
@@ -203,11 +203,26 @@ def test_the_csv_has_one_column_per_layout_column_and_lists_separated_by_bars(cl
 def test_the_csv_keeps_spreadsheets_from_running_text_as_a_formula(clusters):
     content = export_clusters(Cluster.objects.filter(slug="metsa"), "csv")
 
-    values = dict(zip(*csv.reader(io.StringIO(content.decode("utf-8-sig"))), strict=True))
+    lines = csv.reader(io.StringIO(content.decode("utf-8-sig")), delimiter=";")
+    values = dict(zip(*lines, strict=True))
     assert values["name_en"] == "'=Forest cluster"
     assert values["foreign_registry_id"] == "'-SE 556677"
     assert values["description_sv"] == "'+ Skog"
     assert values["description_en"] == "'@forest\ttab"
+
+
+@pytest.mark.parametrize("language", ["fi", "sv", "en"])
+def test_the_headings_to_read_are_in_the_language_and_import_back_unchanged(clusters, language):
+    with translation.override(language):
+        content = export_clusters(Cluster.objects.all(), "csv", headings="names")
+    header = next(csv.reader(io.StringIO(content.decode("utf-8-sig")), delimiter=";"))
+
+    result = import_file(content, "csv", by=None)
+
+    assert len(set(header)) == len(COLUMNS)
+    expected = {"fi": "Nimi suomeksi", "sv": "Namn på finska", "en": "Name in Finnish"}
+    assert header[COLUMNS.index("name_fi")] == expected[language]
+    assert (len(result.created), len(result.updated)) == (0, 0)
 
 
 def test_the_workbook_has_text_as_text_and_numbers_as_numbers(clusters):
@@ -262,7 +277,7 @@ def test_the_command_writes_csv_to_standard_output(clusters):
 
     call_command("export_clusters", stdout=out)
 
-    rows = list(csv.DictReader(io.StringIO(out.getvalue())))
+    rows = list(csv.DictReader(io.StringIO(out.getvalue()), delimiter=";"))
     assert [row["slug"] for row in rows] == ["metsa", "minimal", "sparse"]  # unpublished too
 
 

@@ -180,7 +180,7 @@ def test_a_json_file_may_be_a_plain_list():
 
 def test_a_file_with_one_bad_row_imports_nothing_and_names_the_row():
     assert errors_of((DATA / "bad_row.csv").read_bytes()) == [
-        (3, "region", "There is no region with the code “MK99”."),
+        (3, "region", "There is no region with the code or name “MK99”."),
     ]
     assert not Cluster.objects.exists()
     assert not AuditEntry.objects.exists()
@@ -189,7 +189,7 @@ def test_a_file_with_one_bad_row_imports_nothing_and_names_the_row():
 @pytest.mark.parametrize(
     ("change", "column", "message"),
     [
-        ({"region": "MK99"}, "region", "There is no region with the code “MK99”."),
+        ({"region": "MK99"}, "region", "There is no region with the code or name “MK99”."),
         ({"funding_other": "20"}, "funding_other", "The funding shares must add up to 100 %."),
         (
             {"business_id": "1234567"},
@@ -201,7 +201,12 @@ def test_a_file_with_one_bad_row_imports_nothing_and_names_the_row():
             "business_id",
             "This business ID is not valid: its check digit does not match.",
         ),
-        ({"kind": "club"}, "kind", "Value 'club' is not a valid choice."),
+        (
+            {"kind": "club"},
+            "kind",
+            "“club” is not one of the accepted codes: "
+            "cluster, ecosystem, network, platform, park, edih, other.",
+        ),
         ({"latitude": "abc", "longitude": "25"}, "latitude", "Enter a number, e.g. 62.5 or 62,5."),
         (
             {"latitude": "12", "longitude": "25"},
@@ -220,7 +225,16 @@ def test_a_file_with_one_bad_row_imports_nothing_and_names_the_row():
             "tags",
             "There is no tag “cold-fusion”. The tags are curated: add the tag first, then import.",
         ),
-        ({"label": "gold"}, "label_valid_until", "A label needs the date it is valid until."),
+        (
+            {"label_valid_until": "2027-12-31"},
+            "label_valid_until",
+            "A validity date needs a label.",
+        ),
+        (
+            {"country": "SE"},
+            "region",
+            "A region of Finland is given only for a cluster in Finland.",
+        ),
         (
             {"label_valid_until": "31/12/2027"},
             "label_valid_until",
@@ -695,7 +709,9 @@ def test_the_command_prints_the_errors_to_stderr(capsys):
     with pytest.raises(CommandError):
         call_command("import_clusters", str(DATA / "bad_row.csv"), stderr=err)
 
-    assert err.getvalue() == ("Row 3, column region: There is no region with the code “MK99”.\n")
+    assert err.getvalue() == (
+        "Row 3, column region: There is no region with the code or name “MK99”.\n"
+    )
 
 
 def test_the_command_dry_run_saves_nothing():

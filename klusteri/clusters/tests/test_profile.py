@@ -157,6 +157,24 @@ def test_an_expired_label_says_so(client, cluster):
     assert "Silver, valid until Jan. 31, 2020 (expired)" in text
 
 
+def test_a_label_whose_end_date_is_not_known_says_so(client, cluster):
+    cluster.label = Cluster.Label.GOLD
+    cluster.save(update_fields=["label"])
+
+    assert "Gold, end date unknown" in client.get(URL).text
+
+
+def test_the_host_as_named_is_shown_and_a_legal_form_not_known_is_left_out(client, cluster):
+    cluster.host_name = "Vetytalouden edistämisyhdistys"
+    cluster.legal_form = Cluster.LegalForm.UNKNOWN
+    cluster.save(update_fields=["host_name", "legal_form"])
+
+    text = client.get(URL).text
+
+    assert "<dt>Host organisation</dt><dd>Vetytalouden edistämisyhdistys</dd>" in text
+    assert "Legal form" not in text
+
+
 def test_description_is_rendered_markdown_without_script(client, cluster):
     cluster.description_en = (
         "We make **hydrogen**.\n\n<script>alert(1)</script> [x](javascript:alert(1))"

@@ -245,6 +245,7 @@ def admin_data(cluster: Cluster, **overrides) -> dict:
     for field in (
         "members_large", "members_sme", "members_micro", "members_university", "members_uas",
         "members_research", "members_public", "members_financier", "members_other",
+        "members_unclassified",
         "funding_membership", "funding_public", "funding_project", "funding_other",
     ):  # fmt: skip
         data[field] = "0"

@@ -28,7 +28,7 @@ IMPORT_URL = "/en/clusters/import/"
 
 def exported_slugs(response) -> list[str]:
     text = b"".join(response).decode("utf-8-sig")
-    return [row["slug"] for row in csv.DictReader(io.StringIO(text))]
+    return [row["slug"] for row in csv.DictReader(io.StringIO(text), delimiter=";")]
 
 
 def upload(name: str, content: bytes | None = None) -> SimpleUploadedFile:
@@ -52,6 +52,24 @@ def test_anyone_downloads_the_published_clusters_as_csv(client, make_cluster):
         'attachment; filename="klusteri-clusters-2026-03-01.csv"'
     )
     assert exported_slugs(response) == ["metsa", "vety"]
+
+
+def test_the_download_with_headings_to_read_has_them_in_the_pages_language(client, make_cluster):
+    make_cluster("Vety")
+
+    response = client.get("/sv/clusters/export/csv/", {"headings": "names"})
+
+    heading = next(csv.reader(io.StringIO(response.content.decode("utf-8-sig")), delimiter=";"))
+    assert heading[:3] == ["Adressnamn", "Namn på finska", "Namn på svenska"]
+
+
+def test_the_directory_links_both_downloads(client, make_cluster):
+    make_cluster("Vety")
+
+    response = client.get("/en/clusters/", {"q": "vety"})
+
+    assert 'href="/en/clusters/export/csv/?q=vety"' in response.text
+    assert 'href="/en/clusters/export/csv/?q=vety&amp;headings=names"' in response.text
 
 
 def test_the_download_follows_the_directory_filters_and_order(client, make_cluster):
@@ -205,6 +223,21 @@ def test_a_reimport_shows_what_changed(staff_client):
     assert Cluster.objects.count() == 2
 
 
+def test_the_dry_run_of_a_list_without_slugs_says_which_cluster_each_row_updates(staff_client):
+    staff_client.post(IMPORT_URL, {"file": upload("national_list.csv")})
+    changed = (DATA / "national_list.csv").read_bytes().replace(b";120;", b";135;")
+
+    response = staff_client.post(
+        IMPORT_URL, {"file": upload("national_list.csv", changed), "dry_run": "on"}
+    )
+
+    assert "Would create 0, update 1, leave 19 unchanged." in response.text
+    assert "Kuopio Health Cluster" in response.text
+    assert "Found by its name and country." in response.text
+    assert "<code>members_unclassified</code>: <del>120</del> → <ins>135</ins>" in response.text
+    assert Cluster.objects.get(name_fi="Kuopion terveysklusteri").members_unclassified == 120
+
+
 def test_validate_only_writes_nothing(staff_client):
     response = staff_client.post(IMPORT_URL, {"file": upload("clusters.json"), "dry_run": "on"})
 
@@ -225,7 +258,7 @@ def test_a_file_with_errors_shows_each_with_row_and_column_and_writes_nothing(st
     assert "The file was not imported" in response.text
     assert "<td>3</td>" in response.text
     assert "<code>region</code>" in response.text
-    assert escape("There is no region with the code “MK99”.") in response.text
+    assert escape("There is no region with the code or name “MK99”.") in response.text
     assert not Cluster.objects.exists()
 
 

@@ -9,7 +9,9 @@ An export imported again changes nothing: both directions go through
 ``cluster_values``.
 
 A column missing from a file leaves that field of an existing cluster as it is (and
-a new cluster gets the field's default); an empty cell empties the field.
+a new cluster gets the field's default: a legal form not known); an empty cell
+empties the field. A row is matched to the cluster it updates by its slug, its
+business ID, or else by its name and country (``importer.import_clusters``).
 """
 
 from klusteri.clusters.transfer.files import FORMATS, export_clusters, format_of, read_rows

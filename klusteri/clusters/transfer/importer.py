@@ -18,7 +18,7 @@ from django.utils.translation import gettext as _
 from klusteri.accounts.validators import normalise_business_id
 from klusteri.audit.services import without_personal_values
 from klusteri.clusters import services
-from klusteri.clusters.fields import FILE_ONLY
+from klusteri.clusters.fields import FILE_ONLY, expanded
 from klusteri.clusters.forms import ClusterForm
 from klusteri.clusters.models import Cluster
 from klusteri.clusters.services import PERSONAL_FIELDS
@@ -34,12 +34,15 @@ from klusteri.clusters.transfer.layout import (
     Row,
     RowError,
     Taxonomies,
+    cell_text,
     cluster_values,
     json_value,
+    normalised_name,
 )
 
 # Errors that the model reports under the untranslated field's name.
 ERROR_COLUMNS = {"name": "name_fi", "description": "description_fi", NON_FIELD_ERRORS: ""}
+NAME_COLUMNS = tuple(expanded("name"))
 # Who the form is filled for at the command line: the import is platform staff's.
 COMMAND_LINE = SimpleNamespace(is_staff=True, is_authenticated=True)
 
@@ -142,7 +145,18 @@ class Outcome:
     slug: str
     name: str
     changed: list[str]
-    matched_by: str = ""  # "slug" or "business_id" for an update
+    matched_by: str = ""  # "slug", "business_id" or "name" for an update
+    # For an update: (column, the value before, the value after), as a file writes them.
+    changes: list[tuple[str, str, str]] = field(default_factory=list)
+
+    @property
+    def matched_by_label(self) -> str:
+        labels = {
+            "slug": _("Found by its address name."),
+            "business_id": _("Found by its business ID."),
+            "name": _("Found by its name and country."),
+        }
+        return labels.get(self.matched_by, "")
 
 
 @dataclass
@@ -176,8 +190,9 @@ class _Plan:
     cluster: Cluster
     form: RowForm
     values: dict[str, Any]  # the row's columns as ``cluster_values`` gives them
+    before: dict[str, Any] | None  # the same of the cluster it updates
     changed: list[str]
-    matched_by: str  # "slug" or "business_id", or "" for a new cluster
+    matched_by: str  # "slug", "business_id" or "name", or "" for a new cluster
 
     @property
     def is_new(self) -> bool:
@@ -200,9 +215,10 @@ def import_clusters(
 
     Each row is validated with the editing form (``ClusterForm``) and written with
     the clusters' services. A row updates the cluster with its slug, else the only
-    cluster with its business ID (which keeps its own slug); other rows create
-    clusters. Unknown tags are an error unless ``create_tags``. ``by`` is the staff
-    member importing, or None for the command line.
+    cluster with its business ID, else (a row without a slug) the only cluster of
+    its country with one of its names; the cluster keeps its own slug. Other rows
+    create clusters. Unknown tags are an error unless ``create_tags``. ``by`` is the
+    staff member importing, or None for the command line.
     """
     taxonomies = Taxonomies(create_tags=create_tags)
     errors: list[RowError] = []
@@ -217,13 +233,26 @@ def import_clusters(
                 errors.extend(RowError(row.number, column, message) for message in error.messages)
         converted.append((row, data, failed))
 
-    plans = _plan(converted, errors, user=by or COMMAND_LINE)
+    plans = _plan(converted, errors, taxonomies, user=by or COMMAND_LINE)
     if errors:
         raise ClusterImportError(errors)
     result = ImportResult(dry_run=dry_run, new_tags=sorted(taxonomies.new_tags))
     for plan in plans:
         outcome = Outcome(
-            plan.row.number, plan.cluster.slug, str(plan.cluster), plan.changed, plan.matched_by
+            plan.row.number,
+            plan.cluster.slug,
+            str(plan.cluster),
+            plan.changed,
+            plan.matched_by,
+            changes=[
+                (
+                    column,
+                    cell_text(LAYOUT[column], plan.before[column]),
+                    cell_text(LAYOUT[column], plan.values[column]),
+                )
+                for column in plan.changed
+                if plan.before is not None
+            ],
         )
         if plan.is_new:
             result.created.append(outcome)
@@ -244,7 +273,7 @@ def _related(cluster: Cluster) -> dict[str, list[str]]:
     }
 
 
-def _plan(converted, errors: list[RowError], *, user) -> list[_Plan]:
+def _plan(converted, errors: list[RowError], taxonomies: Taxonomies, *, user) -> list[_Plan]:
     """Match each row to the cluster it updates (or a new one) and validate it with
     the form; errors go to ``errors``."""
     slugs = {data["slug"] for _row, data, _failed in converted if data.get("slug")}
@@ -264,8 +293,10 @@ def _plan(converted, errors: list[RowError], *, user) -> list[_Plan]:
             by_slug[cluster.slug] = cluster
             by_business_id.setdefault(cluster.business_id, []).append(cluster)
 
+    by_name = _NameIndex(converted)
     plans = []
     claimed: dict[object, int] = {}  # a cluster's pk, or a new cluster's slug → row
+    named: dict[tuple[str, str], int] = {}  # the name and country of a row without a slug
     for row, data, failed in converted:
         slug = data.get("slug", "")
         cluster = by_slug.get(slug) if slug else None
@@ -274,9 +305,30 @@ def _plan(converted, errors: list[RowError], *, user) -> list[_Plan]:
         same_id = by_business_id.get(business_id, []) if business_id else []
         if cluster is None and len(same_id) == 1:
             cluster, matched_by = same_id[0], "business_id"
+        if not slug:
+            keys = _name_keys(data)
+            earlier = next((named[key] for key in keys if key in named), None)
+            if earlier is not None:
+                message = _("Row %(row)d has the same name: give each row its address name (slug).")
+                errors.append(RowError(row.number, _name_column(data), message % {"row": earlier}))
+                continue
+            named.update(dict.fromkeys(keys, row.number))
+            same_name = by_name.clusters(keys) if cluster is None else []
+            if len(same_name) > 1:
+                message = _(
+                    "Several clusters have this name: %(slugs)s. Give the address name (slug) "
+                    "of the one to update."
+                )
+                slugs = ", ".join(sorted(c.slug for c in same_name))
+                errors.append(RowError(row.number, _name_column(data), message % {"slugs": slugs}))
+                continue
+            if same_name:
+                cluster, matched_by = same_name[0], "name"
 
         if cluster is None:
             cluster = Cluster()
+        data = taxonomies.filled_from_city(data, cluster)
+        if not matched_by:
             slug = slug or _new_slug(data, {key for key in claimed if isinstance(key, str)})
             data = {**data, "slug": slug}
             related = {column: [] for column in TAXONOMIES}
@@ -322,8 +374,51 @@ def _plan(converted, errors: list[RowError], *, user) -> list[_Plan]:
         # was made may be exported and imported again as it is.
         if before is None or changed:
             errors.extend(form.row_errors(row.number))
-        plans.append(_Plan(row, cluster, form, after, changed, matched_by))
+        plans.append(_Plan(row, cluster, form, after, before, changed, matched_by))
     return plans
+
+
+def _name_keys(data: dict[str, Any]) -> list[tuple[str, str]]:
+    """(normalised name, country) for each name of a row; a row without a country
+    column is a new cluster's country, Finland."""
+    country = data.get("country") or Cluster._meta.get_field("country").get_default()
+    names = {normalised_name(data.get(column) or "") for column in NAME_COLUMNS}
+    return [(name, country) for name in sorted(names) if name]
+
+
+def _name_column(data: dict[str, Any]) -> str:
+    return next((column for column in NAME_COLUMNS if data.get(column)), "name_fi")
+
+
+class _NameIndex:
+    """The clusters by their names and country, read once (only names, until a row
+    matches) when some row has no slug."""
+
+    def __init__(self, converted):
+        self.keys: dict[tuple[str, str], set[int]] = {}
+        self.matched: dict[int, Cluster] = {}
+        if all(data.get("slug") for _row, data, _failed in converted):
+            return
+        for pk, country, *names in Cluster.objects.values_list("pk", "country", *NAME_COLUMNS):
+            for name in filter(None, map(normalised_name, names)):
+                self.keys.setdefault((name, country), set()).add(pk)
+        pks = {
+            pk
+            for _row, data, _failed in converted
+            for key in _name_keys(data)
+            for pk in self.keys.get(key, ())
+        }
+        if pks:
+            clusters = Cluster.objects.filter(pk__in=pks).select_related(
+                "region", "municipality", "host"
+            )
+            self.matched = {
+                cluster.pk: cluster for cluster in clusters.prefetch_related(*TAXONOMIES)
+            }
+
+    def clusters(self, keys: list[tuple[str, str]]) -> list[Cluster]:
+        pks = {pk for key in keys for pk in self.keys.get(key, ())}
+        return [self.matched[pk] for pk in sorted(pks)]
 
 
 def _new_slug(data: dict[str, Any], taken: set[str]) -> str:

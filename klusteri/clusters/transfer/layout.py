@@ -7,18 +7,24 @@ and after, so that comparing the two tells whether an import changes anything.
 """
 
 import re
+import unicodedata
 from datetime import datetime
 from decimal import Decimal
+from functools import cache
 from typing import Any
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils import translation
+from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from klusteri.accounts.validators import normalise_business_id
 from klusteri.clusters import fields as cluster_fields
-from klusteri.clusters.models import Cluster, Tag
+from klusteri.clusters.forms import ClusterForm
+from klusteri.clusters.models import Cluster, Country, Tag
 from klusteri.clusters.services import ClusterError
 from klusteri.core.tabular import Row, RowError, boolean_of, text_of  # noqa: F401 (Row: re-exported)
 
@@ -118,8 +124,8 @@ UNKNOWN = {
         "There is no tag “%(value)s”. The tags are curated: add the tag first, then import."
     ),
     "services": gettext_lazy("There is no service area “%(value)s”."),
-    "region": gettext_lazy("There is no region with the code “%(value)s”."),
-    "municipality": gettext_lazy("There is no municipality with the code “%(value)s”."),
+    "region": gettext_lazy("There is no region with the code or name “%(value)s”."),
+    "municipality": gettext_lazy("There is no municipality with the code or name “%(value)s”."),
 }
 
 # A column given no message of its own.
@@ -132,6 +138,11 @@ def unknown(column: str, value: str) -> ValidationError:
     )
 
 
+# Countries whose clusters have a region and a municipality of Finland.
+FINNISH = (Country.FINLAND, Country.ALAND)
+# The places' coordinates, to the precision of a cluster's.
+COORDINATE = Decimal("0.00001")
+
 LANGUAGE_CODE = re.compile(r"[a-z]{2,3}")
 TAG_SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 
@@ -142,6 +153,31 @@ class ClusterImportError(ClusterError):
     def __init__(self, errors: list[RowError]):
         super().__init__(f"{len(errors)} errors")
         self.errors = sorted(errors, key=lambda error: error.sort_key(COLUMNS))
+
+
+def headings() -> list[str]:
+    """The columns' names for people to read, in the active language: the heading row
+    of an export to be read in a spreadsheet. Such a file imports as well
+    (``heading_aliases``)."""
+    labels = ClusterForm.Meta.labels
+    return [
+        capfirst(str(labels.get(column) or Cluster._meta.get_field(column).verbose_name))
+        for column in COLUMNS
+    ]
+
+
+@cache
+def heading_aliases() -> dict[str, str]:
+    """Each column's heading of ``headings`` in every language of the site, in
+    lowercase, as the files' reader takes it."""
+    aliases: dict[str, str] = {}
+    for language, _name in settings.LANGUAGES:
+        with translation.override(language):
+            aliases.update(
+                (heading.lower(), column)
+                for heading, column in zip(headings(), COLUMNS, strict=True)
+            )
+    return aliases
 
 
 def cluster_values(cluster: Cluster, related: dict[str, list[str]]) -> dict[str, Any]:
@@ -225,14 +261,66 @@ def _languages(raw: Any) -> list[str]:
     return codes
 
 
-def _choice(column: str, raw: Any) -> str:
-    """The field's code, matched regardless of case; the form reports an unknown
-    one."""
-    text = text_of(raw)
-    for code, _label in Cluster._meta.get_field(column).choices:
-        if code.lower() == text.lower():
-            return code
-    return text
+def normalised_name(name: str) -> str:
+    """A name as it is matched: letters and digits in lower case, one space between
+    words, whatever the punctuation, spacing and Unicode form ("e.V." is "e v")."""
+    text = unicodedata.normalize("NFKC", name or "").casefold()
+    return " ".join(re.findall(r"\w+", text))
+
+
+# How lists write legal forms, beside the codes and the names the site gives them.
+LEGAL_FORM_ALIASES = {
+    "oy": ("osakeyhtiö", "oyj", "oy ab", "ab oy"),
+    "ry": ("rekisteröity yhdistys", "rf", "registrerad förening", "yhdistys"),
+    "osk": ("osuuskunta", "andelslag"),
+    "foundation": ("säätiö", "sr", "stiftelse", "stiftelsen", "stiftung"),
+    "ab": ("aktiebolag", "publ", "ab publ"),
+    "ek_for": ("ekonomisk förening", "ek för", "ek f"),
+    "ideell": ("ideell förening",),
+    "as": ("aksjeselskap", "aktieselskab", "a s", "asa"),
+    "aps": ("anpartsselskab",),
+    "forening": ("förening",),
+    "ehf": ("einkahlutafélag", "hf"),
+    "ev": ("e.V.", "eingetragener verein", "verein"),
+}
+
+
+class Choices:
+    """The codes of each choice column, and the words a file may give instead: the
+    code in any case, the choice's name in each language of the site (Ruotsi,
+    Sverige, Sweden) and, for legal forms, the abbreviations in use (AB, e.V.)."""
+
+    def __init__(self):
+        self.codes: dict[str, list[str]] = {}
+        self.words: dict[str, dict[str, str]] = {}
+        for column, kind in LAYOUT.items():
+            if kind != CHOICE:
+                continue
+            choices = Cluster._meta.get_field(column).choices
+            self.codes[column] = [code for code, _label in choices if code]
+            words: dict[str, str] = {}
+            for code, label in choices:
+                for language, _name in settings.LANGUAGES:
+                    with translation.override(language):
+                        words.setdefault(normalised_name(str(label)), code)
+            if column == "legal_form":
+                for code, aliases in LEGAL_FORM_ALIASES.items():
+                    words.update(dict.fromkeys(map(normalised_name, aliases), code))
+            # The codes last: a code is never read as a name.
+            words.update({normalised_name(code): code for code, _label in choices if code})
+            self.words[column] = words
+
+    def code(self, column: str, raw: Any) -> str:
+        text = text_of(raw)
+        if not text:
+            return text  # the form tells whether the field may be empty
+        code = self.words[column].get(normalised_name(text))
+        if code is None:
+            raise ValidationError(
+                _("“%(value)s” is not one of the accepted codes: %(codes)s."),
+                params={"value": text, "codes": ", ".join(self.codes[column])},
+            )
+        return code
 
 
 class Taxonomies:
@@ -244,11 +332,42 @@ class Taxonomies:
             column: {self.fold(column, getattr(item, key)): item for item in model.objects.all()}
             for column, (model, key) in TAXONOMIES.items()
         }
-        self.places = {
-            column: {self.fold(column, place.code): place for place in model.objects.all()}
-            for column, model in PLACES.items()
-        }
+        self.places = {}
+        # A place by its name in any language too (Pohjois-Savo, Norra Savolax); the
+        # codes last, so that a code is never read as a name.
+        self.place_names = {}
+        for column, model in PLACES.items():
+            places = list(model.objects.all())
+            self.places[column] = {self.fold(column, place.code): place for place in places}
+            self.place_names[column] = {
+                normalised_name(getattr(place, f"name_{language}") or ""): place
+                for place in places
+                for language, _name in settings.LANGUAGES
+            }
+        self.choices = Choices()
         self.new_tags: dict[str, Tag] = {}
+
+    def filled_from_city(self, data: dict[str, Any], cluster: Cluster) -> dict[str, Any]:
+        """A row of a cluster in Finland that gives its town but not its municipality
+        has the municipality of that name, and its region and coordinates from there
+        where the row leaves them blank: so that the cluster is on the map. The
+        coordinates a cluster has stay: a list that does not know them says nothing
+        of them."""
+        country = data.get("country") or cluster.country
+        if country not in FINNISH or data.get("municipality") or not data.get("city"):
+            return data
+        municipality = self.place_names["municipality"].get(normalised_name(data["city"]))
+        if municipality is None or data.get("region") not in (None, municipality.region):
+            return data
+        filled = {**data, "municipality": municipality, "region": municipality.region}
+        if data.get("latitude") or data.get("longitude"):
+            return filled
+        if cluster.latitude is None:
+            filled["latitude"] = str(municipality.latitude.quantize(COORDINATE))
+            filled["longitude"] = str(municipality.longitude.quantize(COORDINATE))
+        elif "latitude" in data or "longitude" in data:
+            filled["latitude"], filled["longitude"] = str(cluster.latitude), str(cluster.longitude)
+        return filled
 
     @staticmethod
     def fold(column: str, value: str) -> str:
@@ -274,7 +393,7 @@ class Taxonomies:
         if kind == LONG_TEXT:
             return _newlines(text_of(raw, strip=False))
         if kind == CHOICE:
-            return _choice(column, raw)
+            return self.choices.code(column, raw)
         if kind == COUNT:
             return text_of(raw) or "0"
         if kind == DATE and isinstance(raw, datetime):
@@ -294,6 +413,8 @@ class Taxonomies:
         if not text:
             return None
         place = self.places[column].get(self.fold(column, text))
+        if place is None:
+            place = self.place_names[column].get(normalised_name(text))
         if place is None:
             raise unknown(column, text)
         return place

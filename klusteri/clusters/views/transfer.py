@@ -44,12 +44,14 @@ class ImportForm(forms.Form):
 
 @require_safe
 def cluster_export(request: HttpRequest, fmt: str) -> HttpResponse:
-    """The directory's current result set (same filters, same order) as a file."""
+    """The directory's current result set (same filters, same order) as a file; with
+    ``headings=names``, the heading row in the page's language instead of the codes."""
     if fmt not in EXPORT_TYPES:
         raise Http404
     filters = ClusterFilter(request.GET)
     clusters = filters.filter(Cluster.objects.visible_to(request.user))
-    content = transfer.export_clusters(clusters, fmt, limit=EXPORT_LIMIT)
+    headings = "names" if request.GET.get("headings") == "names" else "codes"
+    content = transfer.export_clusters(clusters, fmt, limit=EXPORT_LIMIT, headings=headings)
     filename = f"klusteri-clusters-{timezone.localdate():%Y-%m-%d}.{fmt}"
     return HttpResponse(
         content,

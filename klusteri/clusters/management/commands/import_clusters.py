@@ -11,7 +11,8 @@ class Command(BaseCommand):
     help = (
         "Create or update cluster profiles from a CSV, Excel (XLSX) or JSON file in the "
         "layout that export_clusters writes. A row updates the cluster with its slug, else "
-        "the only cluster with its business ID; other rows create clusters. If any row has "
+        "the only cluster with its business ID, else (a row without a slug) the only "
+        "cluster of its country with its name; other rows create clusters. If any row has "
         "an error, nothing is saved and every error is listed (row as a spreadsheet shows "
         "it, the heading being row 1; in JSON, the object's position)."
     )
