@@ -12,11 +12,12 @@ so rendering the templates and the .ics never holds the event's row lock, which
 every other registration for the event waits on.
 """
 
+from django.conf import settings
 from django.db import transaction
 from django.utils import translation
 
 from klusteri.core.mail import send_to
-from klusteri.events.ics import event_calendar
+from klusteri.events import feeds
 from klusteri.events.models import Event, Registration
 
 State = Registration.State
@@ -44,8 +45,12 @@ def calendar_attachment(registration: Registration, online_url: str) -> tuple[st
     """The event as an .ics file, in the person's language, with the online link
     if they may see it."""
     event = registration.event
+    page = settings.SITE_URL + event.get_absolute_url()
     with translation.override(registration.user.language):
-        ics = event_calendar([event], online_urls={event.pk: online_url} if online_url else {})
+        ics = feeds.calendar(
+            [event], name=event.title, address=page, site=settings.SITE_URL,
+            online_url=lambda _event: online_url,
+        )  # fmt: skip
     return (f"event-{event.pk}.ics", ics.decode(), "text/calendar")
 
 

@@ -6,33 +6,31 @@ from datetime import timedelta
 
 import pytest
 from django.utils import timezone
-from django.utils.translation import override
 
-from klusteri.events.models import Event, Reminder
+from klusteri.events import testing
+from klusteri.events.models import Event
 
 _people = itertools.count(1)
 
 
 @pytest.fixture
 def make_event(cluster):
-    """``make_event(**fields)``: a published in-person event of ``cluster``, starting
-    in a week, two hours long, with the default reminder (48 h before)."""
+    """``make_event(**fields)``: a published in-person workshop of ``cluster`` (in
+    Finnish, at Dipoli), starting in a week, two hours long, with the default
+    reminder (48 h before): ``testing.make_event`` with these defaults."""
 
     def make(**fields) -> Event:
-        start = fields.pop("starts_at", timezone.now() + timedelta(days=7))
-        fields.setdefault("ends_at", start + timedelta(hours=2))
         fields.setdefault("organiser", cluster)
         fields.setdefault("event_type", "workshop")
-        fields.setdefault("status", Event.Status.PUBLISHED)
+        fields.setdefault("format", "in_person")
         fields.setdefault("venue_name", "Dipoli")
         fields.setdefault("street_address", "Otakaari 24")
         fields.setdefault("postal_code", "02150")
-        with override("fi"):
-            event = Event.objects.create(
-                title=fields.pop("title", "Vetytyöpaja"), starts_at=start, **fields
-            )
-        Reminder.objects.create(event=event)
-        return event
+        fields.setdefault("starts_at", timezone.now() + timedelta(days=7))
+        # In Finnish only: the other languages fall back to it.
+        fields.setdefault("title_fi", fields.pop("title", "Vetytyöpaja"))
+        fields.setdefault("title_en", "")
+        return testing.make_event(**fields)
 
     return make
 

@@ -5,9 +5,8 @@ modules (``from klusteri.events.tests.organiser_fixtures import ...``)."""
 from datetime import timedelta
 
 from django.utils import timezone
-from django.utils.translation import override
 
-from klusteri.events import services
+from klusteri.events import testing
 from klusteri.events.models import Event, Registration
 
 
@@ -22,19 +21,15 @@ def make_event(
     **fields,
 ) -> Event:
     """An event of ``organiser`` (a cluster, or None: the national platform),
-    starting ``starts_in`` from now, saved by ``services.save_event``."""
+    starting ``starts_in`` from now, in person: ``testing.make_event`` with these
+    defaults, its title in Finnish only."""
     starts = (timezone.now() + starts_in).replace(second=0, microsecond=0)
     fields.setdefault("event_type", "workshop")
-    with override("fi"):
-        event = Event(
-            title=title,
-            organiser=organiser,
-            starts_at=starts,
-            ends_at=starts + timedelta(hours=hours),
-            status=status,
-            **fields,
-        )
-        return services.save_event(event, by=by)
+    fields.setdefault("format", "in_person")
+    return testing.make_event(
+        organiser=organiser, by=by, title_fi=title, title_en="", starts_at=starts,
+        duration=timedelta(hours=hours), status=status, **fields,
+    )  # fmt: skip
 
 
 def register(event: Event, user, state: str = Registration.State.CONFIRMED, **fields):
