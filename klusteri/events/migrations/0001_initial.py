@@ -10,260 +10,955 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('accounts', '0002_consent'),
-        ('clusters', '0005_directory_sort_indexes'),
-        ('places', '0002_load_reference_data'),
+        ("accounts", "0002_consent"),
+        ("clusters", "0005_directory_sort_indexes"),
+        ("places", "0002_load_reference_data"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='Event',
+            name="Event",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('title', models.CharField(max_length=200, verbose_name='title')),
-                ('title_fi', models.CharField(max_length=200, null=True, verbose_name='title')),
-                ('title_sv', models.CharField(max_length=200, null=True, verbose_name='title')),
-                ('title_en', models.CharField(max_length=200, null=True, verbose_name='title')),
-                ('description', models.TextField(blank=True, help_text='Markdown: paragraphs, lists, links.', verbose_name='description')),
-                ('description_fi', models.TextField(blank=True, help_text='Markdown: paragraphs, lists, links.', null=True, verbose_name='description')),
-                ('description_sv', models.TextField(blank=True, help_text='Markdown: paragraphs, lists, links.', null=True, verbose_name='description')),
-                ('description_en', models.TextField(blank=True, help_text='Markdown: paragraphs, lists, links.', null=True, verbose_name='description')),
-                ('event_type', models.CharField(choices=[('national', 'National event'), ('meeting', 'Regular meeting'), ('webinar', 'Webinar'), ('workshop', 'Workshop'), ('training', 'Training'), ('matchmaking', 'Matchmaking event')], max_length=20, verbose_name='type')),
-                ('format', models.CharField(choices=[('in_person', 'In person'), ('online', 'Online'), ('hybrid', 'Hybrid')], default='in_person', max_length=20, verbose_name='format')),
-                ('time_zone', models.CharField(default='Europe/Helsinki', max_length=50, validators=[klusteri.events.models.validate_time_zone], verbose_name='time zone')),
-                ('venue_name', models.CharField(blank=True, max_length=200, verbose_name='venue')),
-                ('street_address', models.CharField(blank=True, max_length=200, verbose_name='street address')),
-                ('postal_code', models.CharField(blank=True, max_length=10, verbose_name='postal code')),
-                ('online_url', models.URLField(blank=True, max_length=500, verbose_name='online link')),
-                ('online_url_visibility', models.CharField(choices=[('everyone', 'Everyone'), ('signed_in', 'Signed-in users'), ('participants', 'Registered participants')], default='participants', max_length=20, verbose_name='who sees the online link')),
-                ('languages', models.JSONField(blank=True, default=list, help_text='The languages spoken.', verbose_name='languages')),
-                ('audience', models.CharField(choices=[('open', 'Open to all'), ('members', 'Members of the organising cluster'), ('invitation', 'By invitation only')], default='open', max_length=20, verbose_name='audience')),
-                ('registration_required', models.BooleanField(default=True, verbose_name='registration required')),
-                ('capacity', models.PositiveIntegerField(blank=True, help_text='Empty: no limit.', null=True, verbose_name='capacity')),
-                ('reserved_seats', models.PositiveIntegerField(default=0, help_text='Held for invited guests and speakers; never offered to the public.', verbose_name='reserved seats')),
-                ('requires_approval', models.BooleanField(default=False, verbose_name='registrations are approved by the organiser')),
-                ('asks_organisation', models.BooleanField(default=False, verbose_name='participants register on behalf of an organisation')),
-                ('offer_hours', models.PositiveSmallIntegerField(default=24, help_text='A seat offered to the first person on the waiting list waits this long.', validators=[django.core.validators.MinValueValidator(1), django.core.validators.MaxValueValidator(336)], verbose_name='hours to accept a freed seat')),
-                ('starts_at', models.DateTimeField(verbose_name='starts')),
-                ('ends_at', models.DateTimeField(verbose_name='ends')),
-                ('status', models.CharField(choices=[('draft', 'Draft'), ('published', 'Published'), ('cancelled', 'Cancelled'), ('postponed', 'Postponed'), ('completed', 'Completed')], db_index=True, default='draft', max_length=20, verbose_name='status')),
-                ('registration_opens_at', models.DateTimeField(blank=True, help_text='Empty: at once.', null=True, verbose_name='registration opens')),
-                ('registration_closes_at', models.DateTimeField(blank=True, help_text='Empty: when it starts.', null=True, verbose_name='registration closes')),
-                ('occurrence_start', models.DateTimeField(blank=True, null=True, verbose_name='occurrence of')),
-                ('detached', models.BooleanField(default=False, help_text='Moved or cancelled alone: later changes of the series leave it as it is.', verbose_name='changed alone')),
-                ('recording_url', models.URLField(blank=True, max_length=500, verbose_name='recording')),
-                ('materials', models.TextField(blank=True, help_text='Markdown: links to slides and documents.', verbose_name='materials')),
-                ('materials_fi', models.TextField(blank=True, help_text='Markdown: links to slides and documents.', null=True, verbose_name='materials')),
-                ('materials_sv', models.TextField(blank=True, help_text='Markdown: links to slides and documents.', null=True, verbose_name='materials')),
-                ('materials_en', models.TextField(blank=True, help_text='Markdown: links to slides and documents.', null=True, verbose_name='materials')),
-                ('is_demo', models.BooleanField(default=False, help_text='Fictional, for the demonstration.', verbose_name='demo')),
-                ('created_at', models.DateTimeField(auto_now_add=True, db_index=True, verbose_name='created')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='last updated')),
-                ('co_organisers', models.ManyToManyField(blank=True, related_name='co_organised_%(class)s_set', to='clusters.cluster', verbose_name='co-organisers')),
-                ('ecosystems', models.ManyToManyField(blank=True, related_name='%(class)s_set', to='clusters.ecosystem', verbose_name='EU industrial ecosystems')),
-                ('municipality', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='%(class)s_set', to='places.municipality', verbose_name='municipality')),
-                ('organiser', models.ForeignKey(blank=True, help_text='Empty: the national cluster platform.', null=True, on_delete=django.db.models.deletion.PROTECT, related_name='organised_%(class)s_set', to='clusters.cluster', verbose_name='organiser')),
-                ('topics', models.ManyToManyField(blank=True, related_name='%(class)s_set', to='clusters.servicearea', verbose_name='topics')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("title", models.CharField(max_length=200, verbose_name="title")),
+                ("title_fi", models.CharField(max_length=200, null=True, verbose_name="title")),
+                ("title_sv", models.CharField(max_length=200, null=True, verbose_name="title")),
+                ("title_en", models.CharField(max_length=200, null=True, verbose_name="title")),
+                (
+                    "description",
+                    models.TextField(
+                        blank=True,
+                        help_text="Markdown: paragraphs, lists, links.",
+                        verbose_name="description",
+                    ),
+                ),
+                (
+                    "description_fi",
+                    models.TextField(
+                        blank=True,
+                        help_text="Markdown: paragraphs, lists, links.",
+                        null=True,
+                        verbose_name="description",
+                    ),
+                ),
+                (
+                    "description_sv",
+                    models.TextField(
+                        blank=True,
+                        help_text="Markdown: paragraphs, lists, links.",
+                        null=True,
+                        verbose_name="description",
+                    ),
+                ),
+                (
+                    "description_en",
+                    models.TextField(
+                        blank=True,
+                        help_text="Markdown: paragraphs, lists, links.",
+                        null=True,
+                        verbose_name="description",
+                    ),
+                ),
+                (
+                    "event_type",
+                    models.CharField(
+                        choices=[
+                            ("national", "National event"),
+                            ("meeting", "Regular meeting"),
+                            ("webinar", "Webinar"),
+                            ("workshop", "Workshop"),
+                            ("training", "Training"),
+                            ("matchmaking", "Matchmaking event"),
+                        ],
+                        max_length=20,
+                        verbose_name="type",
+                    ),
+                ),
+                (
+                    "format",
+                    models.CharField(
+                        choices=[
+                            ("in_person", "In person"),
+                            ("online", "Online"),
+                            ("hybrid", "Hybrid"),
+                        ],
+                        default="in_person",
+                        max_length=20,
+                        verbose_name="format",
+                    ),
+                ),
+                (
+                    "time_zone",
+                    models.CharField(
+                        default="Europe/Helsinki",
+                        max_length=50,
+                        validators=[klusteri.events.models.validate_time_zone],
+                        verbose_name="time zone",
+                    ),
+                ),
+                ("venue_name", models.CharField(blank=True, max_length=200, verbose_name="venue")),
+                (
+                    "street_address",
+                    models.CharField(blank=True, max_length=200, verbose_name="street address"),
+                ),
+                (
+                    "postal_code",
+                    models.CharField(blank=True, max_length=10, verbose_name="postal code"),
+                ),
+                (
+                    "online_url",
+                    models.URLField(blank=True, max_length=500, verbose_name="online link"),
+                ),
+                (
+                    "online_url_visibility",
+                    models.CharField(
+                        choices=[
+                            ("everyone", "Everyone"),
+                            ("signed_in", "Signed-in users"),
+                            ("participants", "Registered participants"),
+                        ],
+                        default="participants",
+                        max_length=20,
+                        verbose_name="who sees the online link",
+                    ),
+                ),
+                (
+                    "languages",
+                    models.JSONField(
+                        blank=True,
+                        default=list,
+                        help_text="The languages spoken.",
+                        verbose_name="languages",
+                    ),
+                ),
+                (
+                    "audience",
+                    models.CharField(
+                        choices=[
+                            ("open", "Open to all"),
+                            ("members", "Members of the organising cluster"),
+                            ("invitation", "By invitation only"),
+                        ],
+                        default="open",
+                        max_length=20,
+                        verbose_name="audience",
+                    ),
+                ),
+                (
+                    "registration_required",
+                    models.BooleanField(default=True, verbose_name="registration required"),
+                ),
+                (
+                    "capacity",
+                    models.PositiveIntegerField(
+                        blank=True, help_text="Empty: no limit.", null=True, verbose_name="capacity"
+                    ),
+                ),
+                (
+                    "reserved_seats",
+                    models.PositiveIntegerField(
+                        default=0,
+                        help_text="Held for invited guests and speakers; never offered to the public.",
+                        verbose_name="reserved seats",
+                    ),
+                ),
+                (
+                    "requires_approval",
+                    models.BooleanField(
+                        default=False, verbose_name="registrations are approved by the organiser"
+                    ),
+                ),
+                (
+                    "asks_organisation",
+                    models.BooleanField(
+                        default=False,
+                        verbose_name="participants register on behalf of an organisation",
+                    ),
+                ),
+                (
+                    "offer_hours",
+                    models.PositiveSmallIntegerField(
+                        default=24,
+                        help_text="A seat offered to the first person on the waiting list waits this long.",
+                        validators=[
+                            django.core.validators.MinValueValidator(1),
+                            django.core.validators.MaxValueValidator(336),
+                        ],
+                        verbose_name="hours to accept a freed seat",
+                    ),
+                ),
+                ("starts_at", models.DateTimeField(verbose_name="starts")),
+                ("ends_at", models.DateTimeField(verbose_name="ends")),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("draft", "Draft"),
+                            ("published", "Published"),
+                            ("cancelled", "Cancelled"),
+                            ("postponed", "Postponed"),
+                            ("completed", "Completed"),
+                        ],
+                        db_index=True,
+                        default="draft",
+                        max_length=20,
+                        verbose_name="status",
+                    ),
+                ),
+                (
+                    "registration_opens_at",
+                    models.DateTimeField(
+                        blank=True,
+                        help_text="Empty: at once.",
+                        null=True,
+                        verbose_name="registration opens",
+                    ),
+                ),
+                (
+                    "registration_closes_at",
+                    models.DateTimeField(
+                        blank=True,
+                        help_text="Empty: when it starts.",
+                        null=True,
+                        verbose_name="registration closes",
+                    ),
+                ),
+                (
+                    "occurrence_start",
+                    models.DateTimeField(blank=True, null=True, verbose_name="occurrence of"),
+                ),
+                (
+                    "detached",
+                    models.BooleanField(
+                        default=False,
+                        help_text="Moved or cancelled alone: later changes of the series leave it as it is.",
+                        verbose_name="changed alone",
+                    ),
+                ),
+                (
+                    "recording_url",
+                    models.URLField(blank=True, max_length=500, verbose_name="recording"),
+                ),
+                (
+                    "materials",
+                    models.TextField(
+                        blank=True,
+                        help_text="Markdown: links to slides and documents.",
+                        verbose_name="materials",
+                    ),
+                ),
+                (
+                    "materials_fi",
+                    models.TextField(
+                        blank=True,
+                        help_text="Markdown: links to slides and documents.",
+                        null=True,
+                        verbose_name="materials",
+                    ),
+                ),
+                (
+                    "materials_sv",
+                    models.TextField(
+                        blank=True,
+                        help_text="Markdown: links to slides and documents.",
+                        null=True,
+                        verbose_name="materials",
+                    ),
+                ),
+                (
+                    "materials_en",
+                    models.TextField(
+                        blank=True,
+                        help_text="Markdown: links to slides and documents.",
+                        null=True,
+                        verbose_name="materials",
+                    ),
+                ),
+                (
+                    "is_demo",
+                    models.BooleanField(
+                        default=False,
+                        help_text="Fictional, for the demonstration.",
+                        verbose_name="demo",
+                    ),
+                ),
+                (
+                    "created_at",
+                    models.DateTimeField(auto_now_add=True, db_index=True, verbose_name="created"),
+                ),
+                ("updated_at", models.DateTimeField(auto_now=True, verbose_name="last updated")),
+                (
+                    "co_organisers",
+                    models.ManyToManyField(
+                        blank=True,
+                        related_name="co_organised_%(class)s_set",
+                        to="clusters.cluster",
+                        verbose_name="co-organisers",
+                    ),
+                ),
+                (
+                    "ecosystems",
+                    models.ManyToManyField(
+                        blank=True,
+                        related_name="%(class)s_set",
+                        to="clusters.ecosystem",
+                        verbose_name="EU industrial ecosystems",
+                    ),
+                ),
+                (
+                    "municipality",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="%(class)s_set",
+                        to="places.municipality",
+                        verbose_name="municipality",
+                    ),
+                ),
+                (
+                    "organiser",
+                    models.ForeignKey(
+                        blank=True,
+                        help_text="Empty: the national cluster platform.",
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="organised_%(class)s_set",
+                        to="clusters.cluster",
+                        verbose_name="organiser",
+                    ),
+                ),
+                (
+                    "topics",
+                    models.ManyToManyField(
+                        blank=True,
+                        related_name="%(class)s_set",
+                        to="clusters.servicearea",
+                        verbose_name="topics",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'event',
-                'verbose_name_plural': 'events',
-                'ordering': ['starts_at', 'pk'],
+                "verbose_name": "event",
+                "verbose_name_plural": "events",
+                "ordering": ["starts_at", "pk"],
             },
         ),
         migrations.CreateModel(
-            name='ClosingReport',
+            name="ClosingReport",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('attendees', models.PositiveIntegerField(verbose_name='attendees')),
-                ('organisations_present', models.PositiveIntegerField(verbose_name='organisations present')),
-                ('outcomes', models.TextField(verbose_name='outcomes')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='created')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='last updated')),
-                ('written_by', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='written by')),
-                ('event', models.OneToOneField(on_delete=django.db.models.deletion.CASCADE, related_name='closing_report', to='events.event', verbose_name='event')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("attendees", models.PositiveIntegerField(verbose_name="attendees")),
+                (
+                    "organisations_present",
+                    models.PositiveIntegerField(verbose_name="organisations present"),
+                ),
+                ("outcomes", models.TextField(verbose_name="outcomes")),
+                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="created")),
+                ("updated_at", models.DateTimeField(auto_now=True, verbose_name="last updated")),
+                (
+                    "written_by",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="written by",
+                    ),
+                ),
+                (
+                    "event",
+                    models.OneToOneField(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="closing_report",
+                        to="events.event",
+                        verbose_name="event",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'closing report',
-                'verbose_name_plural': 'closing reports',
+                "verbose_name": "closing report",
+                "verbose_name_plural": "closing reports",
             },
         ),
         migrations.CreateModel(
-            name='EventSeries',
+            name="EventSeries",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('title', models.CharField(max_length=200, verbose_name='title')),
-                ('title_fi', models.CharField(max_length=200, null=True, verbose_name='title')),
-                ('title_sv', models.CharField(max_length=200, null=True, verbose_name='title')),
-                ('title_en', models.CharField(max_length=200, null=True, verbose_name='title')),
-                ('description', models.TextField(blank=True, help_text='Markdown: paragraphs, lists, links.', verbose_name='description')),
-                ('description_fi', models.TextField(blank=True, help_text='Markdown: paragraphs, lists, links.', null=True, verbose_name='description')),
-                ('description_sv', models.TextField(blank=True, help_text='Markdown: paragraphs, lists, links.', null=True, verbose_name='description')),
-                ('description_en', models.TextField(blank=True, help_text='Markdown: paragraphs, lists, links.', null=True, verbose_name='description')),
-                ('event_type', models.CharField(choices=[('national', 'National event'), ('meeting', 'Regular meeting'), ('webinar', 'Webinar'), ('workshop', 'Workshop'), ('training', 'Training'), ('matchmaking', 'Matchmaking event')], max_length=20, verbose_name='type')),
-                ('format', models.CharField(choices=[('in_person', 'In person'), ('online', 'Online'), ('hybrid', 'Hybrid')], default='in_person', max_length=20, verbose_name='format')),
-                ('time_zone', models.CharField(default='Europe/Helsinki', max_length=50, validators=[klusteri.events.models.validate_time_zone], verbose_name='time zone')),
-                ('venue_name', models.CharField(blank=True, max_length=200, verbose_name='venue')),
-                ('street_address', models.CharField(blank=True, max_length=200, verbose_name='street address')),
-                ('postal_code', models.CharField(blank=True, max_length=10, verbose_name='postal code')),
-                ('online_url', models.URLField(blank=True, max_length=500, verbose_name='online link')),
-                ('online_url_visibility', models.CharField(choices=[('everyone', 'Everyone'), ('signed_in', 'Signed-in users'), ('participants', 'Registered participants')], default='participants', max_length=20, verbose_name='who sees the online link')),
-                ('languages', models.JSONField(blank=True, default=list, help_text='The languages spoken.', verbose_name='languages')),
-                ('audience', models.CharField(choices=[('open', 'Open to all'), ('members', 'Members of the organising cluster'), ('invitation', 'By invitation only')], default='open', max_length=20, verbose_name='audience')),
-                ('registration_required', models.BooleanField(default=True, verbose_name='registration required')),
-                ('capacity', models.PositiveIntegerField(blank=True, help_text='Empty: no limit.', null=True, verbose_name='capacity')),
-                ('reserved_seats', models.PositiveIntegerField(default=0, help_text='Held for invited guests and speakers; never offered to the public.', verbose_name='reserved seats')),
-                ('requires_approval', models.BooleanField(default=False, verbose_name='registrations are approved by the organiser')),
-                ('asks_organisation', models.BooleanField(default=False, verbose_name='participants register on behalf of an organisation')),
-                ('offer_hours', models.PositiveSmallIntegerField(default=24, help_text='A seat offered to the first person on the waiting list waits this long.', validators=[django.core.validators.MinValueValidator(1), django.core.validators.MaxValueValidator(336)], verbose_name='hours to accept a freed seat')),
-                ('rule', models.CharField(help_text='As in calendars (RFC 5545), e.g. FREQ=MONTHLY;BYDAY=1TU.', max_length=200, verbose_name='recurrence rule')),
-                ('first_start', models.DateTimeField(verbose_name='first occurrence starts')),
-                ('duration', models.DurationField(default=datetime.timedelta(seconds=3600), verbose_name='duration')),
-                ('is_active', models.BooleanField(default=True, verbose_name='active')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='created')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='last updated')),
-                ('co_organisers', models.ManyToManyField(blank=True, related_name='co_organised_%(class)s_set', to='clusters.cluster', verbose_name='co-organisers')),
-                ('ecosystems', models.ManyToManyField(blank=True, related_name='%(class)s_set', to='clusters.ecosystem', verbose_name='EU industrial ecosystems')),
-                ('municipality', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='%(class)s_set', to='places.municipality', verbose_name='municipality')),
-                ('organiser', models.ForeignKey(blank=True, help_text='Empty: the national cluster platform.', null=True, on_delete=django.db.models.deletion.PROTECT, related_name='organised_%(class)s_set', to='clusters.cluster', verbose_name='organiser')),
-                ('topics', models.ManyToManyField(blank=True, related_name='%(class)s_set', to='clusters.servicearea', verbose_name='topics')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("title", models.CharField(max_length=200, verbose_name="title")),
+                ("title_fi", models.CharField(max_length=200, null=True, verbose_name="title")),
+                ("title_sv", models.CharField(max_length=200, null=True, verbose_name="title")),
+                ("title_en", models.CharField(max_length=200, null=True, verbose_name="title")),
+                (
+                    "description",
+                    models.TextField(
+                        blank=True,
+                        help_text="Markdown: paragraphs, lists, links.",
+                        verbose_name="description",
+                    ),
+                ),
+                (
+                    "description_fi",
+                    models.TextField(
+                        blank=True,
+                        help_text="Markdown: paragraphs, lists, links.",
+                        null=True,
+                        verbose_name="description",
+                    ),
+                ),
+                (
+                    "description_sv",
+                    models.TextField(
+                        blank=True,
+                        help_text="Markdown: paragraphs, lists, links.",
+                        null=True,
+                        verbose_name="description",
+                    ),
+                ),
+                (
+                    "description_en",
+                    models.TextField(
+                        blank=True,
+                        help_text="Markdown: paragraphs, lists, links.",
+                        null=True,
+                        verbose_name="description",
+                    ),
+                ),
+                (
+                    "event_type",
+                    models.CharField(
+                        choices=[
+                            ("national", "National event"),
+                            ("meeting", "Regular meeting"),
+                            ("webinar", "Webinar"),
+                            ("workshop", "Workshop"),
+                            ("training", "Training"),
+                            ("matchmaking", "Matchmaking event"),
+                        ],
+                        max_length=20,
+                        verbose_name="type",
+                    ),
+                ),
+                (
+                    "format",
+                    models.CharField(
+                        choices=[
+                            ("in_person", "In person"),
+                            ("online", "Online"),
+                            ("hybrid", "Hybrid"),
+                        ],
+                        default="in_person",
+                        max_length=20,
+                        verbose_name="format",
+                    ),
+                ),
+                (
+                    "time_zone",
+                    models.CharField(
+                        default="Europe/Helsinki",
+                        max_length=50,
+                        validators=[klusteri.events.models.validate_time_zone],
+                        verbose_name="time zone",
+                    ),
+                ),
+                ("venue_name", models.CharField(blank=True, max_length=200, verbose_name="venue")),
+                (
+                    "street_address",
+                    models.CharField(blank=True, max_length=200, verbose_name="street address"),
+                ),
+                (
+                    "postal_code",
+                    models.CharField(blank=True, max_length=10, verbose_name="postal code"),
+                ),
+                (
+                    "online_url",
+                    models.URLField(blank=True, max_length=500, verbose_name="online link"),
+                ),
+                (
+                    "online_url_visibility",
+                    models.CharField(
+                        choices=[
+                            ("everyone", "Everyone"),
+                            ("signed_in", "Signed-in users"),
+                            ("participants", "Registered participants"),
+                        ],
+                        default="participants",
+                        max_length=20,
+                        verbose_name="who sees the online link",
+                    ),
+                ),
+                (
+                    "languages",
+                    models.JSONField(
+                        blank=True,
+                        default=list,
+                        help_text="The languages spoken.",
+                        verbose_name="languages",
+                    ),
+                ),
+                (
+                    "audience",
+                    models.CharField(
+                        choices=[
+                            ("open", "Open to all"),
+                            ("members", "Members of the organising cluster"),
+                            ("invitation", "By invitation only"),
+                        ],
+                        default="open",
+                        max_length=20,
+                        verbose_name="audience",
+                    ),
+                ),
+                (
+                    "registration_required",
+                    models.BooleanField(default=True, verbose_name="registration required"),
+                ),
+                (
+                    "capacity",
+                    models.PositiveIntegerField(
+                        blank=True, help_text="Empty: no limit.", null=True, verbose_name="capacity"
+                    ),
+                ),
+                (
+                    "reserved_seats",
+                    models.PositiveIntegerField(
+                        default=0,
+                        help_text="Held for invited guests and speakers; never offered to the public.",
+                        verbose_name="reserved seats",
+                    ),
+                ),
+                (
+                    "requires_approval",
+                    models.BooleanField(
+                        default=False, verbose_name="registrations are approved by the organiser"
+                    ),
+                ),
+                (
+                    "asks_organisation",
+                    models.BooleanField(
+                        default=False,
+                        verbose_name="participants register on behalf of an organisation",
+                    ),
+                ),
+                (
+                    "offer_hours",
+                    models.PositiveSmallIntegerField(
+                        default=24,
+                        help_text="A seat offered to the first person on the waiting list waits this long.",
+                        validators=[
+                            django.core.validators.MinValueValidator(1),
+                            django.core.validators.MaxValueValidator(336),
+                        ],
+                        verbose_name="hours to accept a freed seat",
+                    ),
+                ),
+                (
+                    "rule",
+                    models.CharField(
+                        help_text="As in calendars (RFC 5545), e.g. FREQ=MONTHLY;BYDAY=1TU.",
+                        max_length=200,
+                        verbose_name="recurrence rule",
+                    ),
+                ),
+                ("first_start", models.DateTimeField(verbose_name="first occurrence starts")),
+                (
+                    "duration",
+                    models.DurationField(
+                        default=datetime.timedelta(seconds=3600), verbose_name="duration"
+                    ),
+                ),
+                ("is_active", models.BooleanField(default=True, verbose_name="active")),
+                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="created")),
+                ("updated_at", models.DateTimeField(auto_now=True, verbose_name="last updated")),
+                (
+                    "co_organisers",
+                    models.ManyToManyField(
+                        blank=True,
+                        related_name="co_organised_%(class)s_set",
+                        to="clusters.cluster",
+                        verbose_name="co-organisers",
+                    ),
+                ),
+                (
+                    "ecosystems",
+                    models.ManyToManyField(
+                        blank=True,
+                        related_name="%(class)s_set",
+                        to="clusters.ecosystem",
+                        verbose_name="EU industrial ecosystems",
+                    ),
+                ),
+                (
+                    "municipality",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="%(class)s_set",
+                        to="places.municipality",
+                        verbose_name="municipality",
+                    ),
+                ),
+                (
+                    "organiser",
+                    models.ForeignKey(
+                        blank=True,
+                        help_text="Empty: the national cluster platform.",
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="organised_%(class)s_set",
+                        to="clusters.cluster",
+                        verbose_name="organiser",
+                    ),
+                ),
+                (
+                    "topics",
+                    models.ManyToManyField(
+                        blank=True,
+                        related_name="%(class)s_set",
+                        to="clusters.servicearea",
+                        verbose_name="topics",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'event series',
-                'verbose_name_plural': 'event series',
-                'ordering': ['title'],
+                "verbose_name": "event series",
+                "verbose_name_plural": "event series",
+                "ordering": ["title"],
             },
         ),
         migrations.AddField(
-            model_name='event',
-            name='series',
-            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='occurrences', to='events.eventseries', verbose_name='series'),
+            model_name="event",
+            name="series",
+            field=models.ForeignKey(
+                blank=True,
+                null=True,
+                on_delete=django.db.models.deletion.SET_NULL,
+                related_name="occurrences",
+                to="events.eventseries",
+                verbose_name="series",
+            ),
         ),
         migrations.CreateModel(
-            name='FeedToken',
+            name="FeedToken",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('key', models.CharField(max_length=64, unique=True, verbose_name='key')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='created')),
-                ('user', models.OneToOneField(on_delete=django.db.models.deletion.CASCADE, related_name='event_feed_token', to=settings.AUTH_USER_MODEL, verbose_name='person')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("key", models.CharField(max_length=64, unique=True, verbose_name="key")),
+                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="created")),
+                (
+                    "user",
+                    models.OneToOneField(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="event_feed_token",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="person",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'calendar feed token',
-                'verbose_name_plural': 'calendar feed tokens',
+                "verbose_name": "calendar feed token",
+                "verbose_name_plural": "calendar feed tokens",
             },
         ),
         migrations.CreateModel(
-            name='Invitation',
+            name="Invitation",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('email', models.EmailField(max_length=254, verbose_name='e-mail address')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='created')),
-                ('event', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='invitations', to='events.event', verbose_name='event')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("email", models.EmailField(max_length=254, verbose_name="e-mail address")),
+                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="created")),
+                (
+                    "event",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="invitations",
+                        to="events.event",
+                        verbose_name="event",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'invitation',
-                'verbose_name_plural': 'invitations',
-                'ordering': ['email'],
+                "verbose_name": "invitation",
+                "verbose_name_plural": "invitations",
+                "ordering": ["email"],
             },
         ),
         migrations.CreateModel(
-            name='Question',
+            name="Question",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('position', models.PositiveSmallIntegerField(default=0, verbose_name='position')),
-                ('text', models.CharField(max_length=300, verbose_name='question')),
-                ('text_fi', models.CharField(max_length=300, null=True, verbose_name='question')),
-                ('text_sv', models.CharField(max_length=300, null=True, verbose_name='question')),
-                ('text_en', models.CharField(max_length=300, null=True, verbose_name='question')),
-                ('kind', models.CharField(choices=[('text', 'Text'), ('choice', 'One of the choices'), ('yes_no', 'Yes or no')], default='text', max_length=10, verbose_name='kind')),
-                ('choices', models.TextField(blank=True, help_text='One per line.', verbose_name='choices')),
-                ('choices_fi', models.TextField(blank=True, help_text='One per line.', null=True, verbose_name='choices')),
-                ('choices_sv', models.TextField(blank=True, help_text='One per line.', null=True, verbose_name='choices')),
-                ('choices_en', models.TextField(blank=True, help_text='One per line.', null=True, verbose_name='choices')),
-                ('is_required', models.BooleanField(default=False, verbose_name='required')),
-                ('event', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='questions', to='events.event', verbose_name='event')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("position", models.PositiveSmallIntegerField(default=0, verbose_name="position")),
+                ("text", models.CharField(max_length=300, verbose_name="question")),
+                ("text_fi", models.CharField(max_length=300, null=True, verbose_name="question")),
+                ("text_sv", models.CharField(max_length=300, null=True, verbose_name="question")),
+                ("text_en", models.CharField(max_length=300, null=True, verbose_name="question")),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("text", "Text"),
+                            ("choice", "One of the choices"),
+                            ("yes_no", "Yes or no"),
+                        ],
+                        default="text",
+                        max_length=10,
+                        verbose_name="kind",
+                    ),
+                ),
+                (
+                    "choices",
+                    models.TextField(blank=True, help_text="One per line.", verbose_name="choices"),
+                ),
+                (
+                    "choices_fi",
+                    models.TextField(
+                        blank=True, help_text="One per line.", null=True, verbose_name="choices"
+                    ),
+                ),
+                (
+                    "choices_sv",
+                    models.TextField(
+                        blank=True, help_text="One per line.", null=True, verbose_name="choices"
+                    ),
+                ),
+                (
+                    "choices_en",
+                    models.TextField(
+                        blank=True, help_text="One per line.", null=True, verbose_name="choices"
+                    ),
+                ),
+                ("is_required", models.BooleanField(default=False, verbose_name="required")),
+                (
+                    "event",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="questions",
+                        to="events.event",
+                        verbose_name="event",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'question',
-                'verbose_name_plural': 'questions',
-                'ordering': ['position', 'pk'],
+                "verbose_name": "question",
+                "verbose_name_plural": "questions",
+                "ordering": ["position", "pk"],
             },
         ),
         migrations.CreateModel(
-            name='Registration',
+            name="Registration",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('state', models.CharField(choices=[('pending', 'Waiting for approval'), ('confirmed', 'Confirmed'), ('waitlisted', 'On the waiting list'), ('offered', 'Seat offered'), ('withdrawn', 'Withdrawn'), ('rejected', 'Rejected')], db_index=True, max_length=20, verbose_name='state')),
-                ('reserved_seat', models.BooleanField(default=False, help_text='Given by the organiser.', verbose_name='reserved seat')),
-                ('answers', models.JSONField(blank=True, default=dict, verbose_name='answers')),
-                ('queued_at', models.DateTimeField(default=django.utils.timezone.now, verbose_name='registered')),
-                ('offer_expires_at', models.DateTimeField(blank=True, null=True, verbose_name='offer valid until')),
-                ('checked_in_at', models.DateTimeField(blank=True, null=True, verbose_name='checked in')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='created')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='last updated')),
-                ('event', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='registrations', to='events.event', verbose_name='event')),
-                ('organisation', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='event_registrations', to='accounts.organisation', verbose_name='on behalf of')),
-                ('user', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='event_registrations', to=settings.AUTH_USER_MODEL, verbose_name='person')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "state",
+                    models.CharField(
+                        choices=[
+                            ("pending", "Waiting for approval"),
+                            ("confirmed", "Confirmed"),
+                            ("waitlisted", "On the waiting list"),
+                            ("offered", "Seat offered"),
+                            ("withdrawn", "Withdrawn"),
+                            ("rejected", "Rejected"),
+                        ],
+                        db_index=True,
+                        max_length=20,
+                        verbose_name="state",
+                    ),
+                ),
+                (
+                    "reserved_seat",
+                    models.BooleanField(
+                        default=False,
+                        help_text="Given by the organiser.",
+                        verbose_name="reserved seat",
+                    ),
+                ),
+                ("answers", models.JSONField(blank=True, default=dict, verbose_name="answers")),
+                (
+                    "queued_at",
+                    models.DateTimeField(
+                        default=django.utils.timezone.now, verbose_name="registered"
+                    ),
+                ),
+                (
+                    "offer_expires_at",
+                    models.DateTimeField(blank=True, null=True, verbose_name="offer valid until"),
+                ),
+                (
+                    "checked_in_at",
+                    models.DateTimeField(blank=True, null=True, verbose_name="checked in"),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="created")),
+                ("updated_at", models.DateTimeField(auto_now=True, verbose_name="last updated")),
+                (
+                    "event",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="registrations",
+                        to="events.event",
+                        verbose_name="event",
+                    ),
+                ),
+                (
+                    "organisation",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="event_registrations",
+                        to="accounts.organisation",
+                        verbose_name="on behalf of",
+                    ),
+                ),
+                (
+                    "user",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="event_registrations",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="person",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'registration',
-                'verbose_name_plural': 'registrations',
-                'ordering': ['queued_at', 'pk'],
+                "verbose_name": "registration",
+                "verbose_name_plural": "registrations",
+                "ordering": ["queued_at", "pk"],
             },
         ),
         migrations.CreateModel(
-            name='Reminder',
+            name="Reminder",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('anchor', models.CharField(choices=[('start', 'the start'), ('end', 'the end')], default='start', max_length=10, verbose_name='relative to')),
-                ('offset', models.DurationField(default=datetime.timedelta(days=-2), help_text='Negative: before, positive: after.', verbose_name='offset')),
-                ('text', models.TextField(blank=True, verbose_name='text')),
-                ('text_fi', models.TextField(blank=True, null=True, verbose_name='text')),
-                ('text_sv', models.TextField(blank=True, null=True, verbose_name='text')),
-                ('text_en', models.TextField(blank=True, null=True, verbose_name='text')),
-                ('event', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='reminders', to='events.event', verbose_name='event')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "anchor",
+                    models.CharField(
+                        choices=[("start", "the start"), ("end", "the end")],
+                        default="start",
+                        max_length=10,
+                        verbose_name="relative to",
+                    ),
+                ),
+                (
+                    "offset",
+                    models.DurationField(
+                        default=datetime.timedelta(days=-2),
+                        help_text="Negative: before, positive: after.",
+                        verbose_name="offset",
+                    ),
+                ),
+                ("text", models.TextField(blank=True, verbose_name="text")),
+                ("text_fi", models.TextField(blank=True, null=True, verbose_name="text")),
+                ("text_sv", models.TextField(blank=True, null=True, verbose_name="text")),
+                ("text_en", models.TextField(blank=True, null=True, verbose_name="text")),
+                (
+                    "event",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="reminders",
+                        to="events.event",
+                        verbose_name="event",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'reminder',
-                'verbose_name_plural': 'reminders',
-                'ordering': ['event', 'offset', 'pk'],
+                "verbose_name": "reminder",
+                "verbose_name_plural": "reminders",
+                "ordering": ["event", "offset", "pk"],
             },
         ),
         migrations.AddIndex(
-            model_name='event',
-            index=models.Index(fields=['status', 'ends_at', 'starts_at'], name='events_event_calendar'),
+            model_name="event",
+            index=models.Index(
+                fields=["status", "ends_at", "starts_at"], name="events_event_calendar"
+            ),
         ),
         migrations.AddIndex(
-            model_name='event',
-            index=models.Index(fields=['organiser', 'starts_at'], name='events_event_organiser'),
+            model_name="event",
+            index=models.Index(fields=["organiser", "starts_at"], name="events_event_organiser"),
         ),
         migrations.AddConstraint(
-            model_name='event',
-            constraint=models.CheckConstraint(condition=models.Q(('ends_at__gte', models.F('starts_at'))), name='events_event_ends_after'),
+            model_name="event",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("ends_at__gte", models.F("starts_at"))),
+                name="events_event_ends_after",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='event',
-            constraint=models.CheckConstraint(condition=models.Q(('capacity__isnull', True), ('reserved_seats__lte', models.F('capacity')), _connector='OR'), name='events_event_reserved_within_capacity'),
+            model_name="event",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    ("capacity__isnull", True),
+                    ("reserved_seats__lte", models.F("capacity")),
+                    _connector="OR",
+                ),
+                name="events_event_reserved_within_capacity",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='event',
-            constraint=models.UniqueConstraint(fields=('series', 'occurrence_start'), name='events_event_one_per_occurrence'),
+            model_name="event",
+            constraint=models.UniqueConstraint(
+                fields=("series", "occurrence_start"), name="events_event_one_per_occurrence"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='invitation',
-            constraint=models.UniqueConstraint(fields=('event', 'email'), name='events_invitation_unique'),
+            model_name="invitation",
+            constraint=models.UniqueConstraint(
+                fields=("event", "email"), name="events_invitation_unique"
+            ),
         ),
         migrations.AddIndex(
-            model_name='registration',
-            index=models.Index(fields=['event', 'state', 'queued_at'], name='events_registration_queue'),
+            model_name="registration",
+            index=models.Index(
+                fields=["event", "state", "queued_at"], name="events_registration_queue"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='registration',
-            constraint=models.UniqueConstraint(fields=('event', 'user'), name='events_registration_unique'),
+            model_name="registration",
+            constraint=models.UniqueConstraint(
+                fields=("event", "user"), name="events_registration_unique"
+            ),
         ),
     ]
