@@ -10,10 +10,11 @@ from collections.abc import Iterable
 from itertools import batched
 
 from django.conf import settings
+from django.db import transaction
 from django.db.models import Prefetch, QuerySet
 
 from klusteri.clusters.models import Cluster, ClusterMembership
-from klusteri.search import delete_documents, index_documents
+from klusteri.search import clear, delete_documents, index_documents
 
 KIND = "cluster"
 BATCH_SIZE = 1000
@@ -84,3 +85,13 @@ def names(obj) -> list[str]:
 def joined(texts: Iterable[str | None]) -> str:
     # Names are often the same in every language (Satakunta); once is enough.
     return "\n".join(dict.fromkeys(text for text in texts if text))
+
+
+def reindex_all() -> int:
+    """Index every cluster anew, its words for typos too (``klusteri reindex``), in one
+    transaction, so that a search meanwhile finds the old index; how many."""
+    pks = list(Cluster.objects.values_list("pk", flat=True))
+    with transaction.atomic():
+        clear(KIND)
+        reindex_clusters(pks)
+    return len(pks)

@@ -9,10 +9,11 @@ from collections.abc import Iterable
 from itertools import batched
 
 from django.conf import settings
+from django.db import transaction
 from django.db.models import F, Func, IntegerField, QuerySet
 
 from klusteri.funding.models import Call
-from klusteri.search import delete_documents, index_documents, search
+from klusteri.search import clear, delete_documents, index_documents, search
 
 KIND = "call"
 BATCH_SIZE = 1000
@@ -83,3 +84,13 @@ def in_order(calls: QuerySet[Call], position: dict[int, int]) -> QuerySet[Call]:
 
 def joined(texts: Iterable[str | None]) -> str:
     return "\n".join(dict.fromkeys(text for text in texts if text))
+
+
+def reindex_all() -> int:
+    """Index every call anew, its words for typos too (``klusteri reindex``), in one
+    transaction, so that a search meanwhile finds the old index; how many."""
+    pks = list(Call.objects.values_list("pk", flat=True))
+    with transaction.atomic():
+        clear(KIND)
+        reindex_calls(pks)
+    return len(pks)
