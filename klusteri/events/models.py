@@ -247,18 +247,6 @@ class EventQuerySet(models.QuerySet):
         )
         return self.filter(Q(organiser=cluster) | Exists(co_organised))
 
-    def with_seats(self) -> "EventQuerySet":
-        """``seats_taken``: the confirmed registrations and the open offers."""
-        return self.annotate(
-            seats_taken=Count(
-                "registrations",
-                filter=Q(registrations__state__in=Registration.HOLDS_SEAT),
-            )
-        )
-
-    def for_cards(self) -> "EventQuerySet":
-        return self.select_related("organiser", "municipality")
-
     def closing_figures(self) -> "EventQuerySet":
         """The completed events with their closing reports: what impact reporting
         reads (attendees, organisations present, outcomes)."""
@@ -492,9 +480,6 @@ class RegistrationQuerySet(models.QuerySet):
             return self.none()
         return self.filter(user=user)
 
-    def holding_seats(self) -> "RegistrationQuerySet":
-        return self.filter(state__in=Registration.HOLDS_SEAT)
-
     def waiting(self) -> "RegistrationQuerySet":
         """The waiting list in its order: who came first is offered first."""
         return self.filter(state=Registration.State.WAITLISTED).order_by("queued_at", "pk")
@@ -516,10 +501,6 @@ class RegistrationQuerySet(models.QuerySet):
             .values("count")
         )
         return self.annotate(ahead_in_queue=Coalesce(Subquery(ahead), 0))
-
-    def for_list(self) -> "RegistrationQuerySet":
-        """The organiser's participant list."""
-        return self.select_related("user", "organisation").order_by("state", "queued_at", "pk")
 
 
 class Registration(models.Model):

@@ -528,12 +528,6 @@ def renew_feed_token(user, *, by) -> FeedToken:
     return token
 
 
-def feed_token(user) -> FeedToken:
-    """The person's feed token, made on first use."""
-    token = FeedToken.objects.filter(user=user).first()
-    return token or renew_feed_token(user, by=user)
-
-
 # Organisers ---------------------------------------------------------------------
 
 

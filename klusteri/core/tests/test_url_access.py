@@ -161,7 +161,7 @@ def world(
         offer_expires_at=django_now() + datetime.timedelta(days=1),
     )  # fmt: skip
     # Events: company_user's personal calendar feed.
-    feed_key = event_services.feed_token(company_user).key
+    feed_key = event_services.renew_feed_token(company_user, by=company_user).key
     world = World(
         people={
             "outsider": outsider,

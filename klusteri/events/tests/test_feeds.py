@@ -119,7 +119,7 @@ def test_the_personal_feed_holds_ones_active_registrations(client, company_user,
     services.register(waiting, by=outsider)
     services.register(waiting, by=company_user)
     services.withdraw(services.register(withdrawn, by=company_user), by=company_user)
-    token = services.feed_token(company_user)
+    token = services.renew_feed_token(company_user, by=company_user)
 
     response = client.get(f"/en/events/feed/{token.key}.ics")
     calendar = parsed(response)
@@ -132,7 +132,7 @@ def test_the_personal_feed_holds_ones_active_registrations(client, company_user,
 
 
 def test_an_unknown_or_renewed_key_is_404(client, company_user):
-    old = services.feed_token(company_user).key
+    old = services.renew_feed_token(company_user, by=company_user).key
     services.renew_feed_token(company_user, by=company_user)
 
     assert client.get(f"/en/events/feed/{old}.ics").status_code == 404

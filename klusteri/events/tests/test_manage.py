@@ -645,3 +645,17 @@ def test_times_are_shown_on_the_events_own_clock(clients, cluster, manager):
     text = clients["manager"].get(reverse("events:manage")).text
 
     assert "4.3.2027 9.00" in text  # New York, not Helsinki (16.00)
+
+
+def test_impact_reads_the_figures_of_completed_events_only(cluster, manager):
+    reported = make_event(cluster, by=manager, title="Raportoitu", starts_in=timedelta(days=-3))
+    services.write_closing_report(
+        reported, by=manager, attendees=41, organisations_present=17, outcomes="Kolme pilottia."
+    )
+    make_event(cluster, by=manager, title="Raportoimaton", starts_in=timedelta(days=-2))
+
+    [figures] = Event.objects.closing_figures()
+
+    assert figures == reported
+    report = figures.closing_report
+    assert (report.attendees, report.organisations_present) == (41, 17)
